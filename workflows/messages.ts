@@ -1,0 +1,193 @@
+/**
+ * The dossier workflow's public contract: its input, the Updates officials and applicants send,
+ * the query, and the shapes of what it projects into PostgreSQL. Imported by the workflow and
+ * by the web layer, so both sides agree on names and types. No I/O here: workflow-safe.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PortalStatus } from '../domain/portal-status';
+import type { CheckKind, OfficialRole, ProcedureDefinition, TaskRole } from '../procedures/definition';
+
+export interface AgencyRef {
+  code: string;
+  name: string;
+  /** The receiving unit's identifier, the dossier code prefix. */
+  unitCode: string;
+  provinceCode: string;
+}
+
+export interface DossierInput {
+  code: string;
+  /** The exact published version the dossier was submitted on. */
+  procedure: ProcedureDefinition;
+  agency: AgencyRef;
+  form: Record<string, string>;
+  submittedAt: string;
+  channel: 'online' | 'api' | 'counter';
+  settings: {
+    /** How long a payment request stays open. */
+    paymentDeadlineMs: number;
+  };
+}
+
+/** Who acts; the web layer fills it from the signed-in session. */
+export interface Actor {
+  id: string;
+  username: string;
+  name: string;
+  role: OfficialRole;
+  agencyCode: string;
+}
+
+export interface ClaimTaskRequest {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface CompleteTaskRequest {
+  taskId: string;
+  action: string;
+  reason?: string;
+  actor: Actor;
+}
+
+export interface ReassignTaskRequest {
+  taskId: string;
+  to: { id: string; name: string; role: OfficialRole; agencyCode: string };
+  actor: Actor;
+}
+
+export interface SubmitSupplementRequest {
+  round: number;
+  form: Record<string, string>;
+  note?: string;
+}
+
+export interface ConfirmPaymentRequest {
+  reference: string;
+  transactionId: string;
+  amount: number;
+  paidAt: string;
+}
+
+/** What an accepted update leaves behind, already visible in the read model. */
+export interface UpdateResult {
+  status: PortalStatus;
+  stepId: string;
+  taskId?: string;
+}
+
+export const claimTaskUpdate = defineUpdate<UpdateResult, [ClaimTaskRequest]>('claimTask');
+export const completeTaskUpdate = defineUpdate<UpdateResult, [CompleteTaskRequest]>('completeTask');
+export const reassignTaskUpdate = defineUpdate<UpdateResult, [ReassignTaskRequest]>('reassignTask');
+export const submitSupplementUpdate = defineUpdate<UpdateResult, [SubmitSupplementRequest]>('submitSupplement');
+export const confirmPaymentUpdate = defineUpdate<UpdateResult, [ConfirmPaymentRequest]>('confirmPayment');
+export const dossierStateQuery = defineQuery<DossierSnapshot>('dossierState');
+
+/** Error type of a refused update; its message is Vietnamese and shown to the user as is. */
+export const ACTION_REFUSED = 'ActionRefused';
+
+export interface CheckResult {
+  outcome: 'match' | 'mismatch' | 'error';
+  /** One Vietnamese sentence for officials. */
+  summary: string;
+  /** Facts the registry returned, label -> value, shown on the dossier page. */
+  facts: Record<string, string>;
+}
+
+export interface CheckRecord extends CheckResult {
+  id: string;
+  check: CheckKind;
+  label: string;
+  at: string;
+}
+
+export interface PaymentRecord {
+  reference: string;
+  amount: number;
+  payUrl: string;
+  deadlineAt: string;
+  status: 'pending' | 'paid' | 'expired';
+  transactionId?: string;
+  paidAt?: string;
+}
+
+export interface ResultRecord {
+  number: string;
+  documentCode: string;
+  issuedAt: string;
+  title: string;
+}
+
+export interface TaskSnapshot {
+  id: string;
+  stepId: string;
+  name: string;
+  role: TaskRole;
+  status: 'open' | 'done' | 'cancelled';
+  createdAt: string;
+  dueAt?: string;
+  assignee?: { id: string; name: string };
+  claimedAt?: string;
+  completedAt?: string;
+  action?: string;
+  actionLabel?: string;
+  reason?: string;
+  /** Why the dossier came back to this step (a registry mismatch, a return by a colleague). */
+  returnedWith?: string;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  actor: { kind: 'official' | 'applicant' | 'system' | 'gateway'; id?: string; name: string; role?: OfficialRole };
+  type:
+    | 'submitted'
+    | 'step'
+    | 'status'
+    | 'claimed'
+    | 'reassigned'
+    | 'action'
+    | 'appointment'
+    | 'check'
+    | 'payment-requested'
+    | 'payment-received'
+    | 'payment-expired'
+    | 'supplement-received'
+    | 'result-issued'
+    | 'notified'
+    | 'finished';
+  stepId?: string;
+  taskId?: string;
+  status?: PortalStatus;
+  /** Human text such as a reason; never personal data beyond what the dossier already holds. */
+  note?: string;
+  data?: Record<string, string | number>;
+}
+
+export interface DossierSnapshot {
+  code: string;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyCode: string;
+  status: PortalStatus;
+  stepId: string;
+  stepName: string;
+  outcome?: 'completed' | 'refused' | 'rejected' | 'cancelled';
+  form: Record<string, string>;
+  acceptedAt?: string;
+  appointmentAt?: string;
+  completedAt?: string;
+  checks: CheckRecord[];
+  payment?: PaymentRecord;
+  result?: ResultRecord;
+  supplement?: { round: number; reason: string; requestedAt: string; answeredAt?: string };
+  openTasks: TaskSnapshot[];
+}
+
+/** One write to the read model: the dossier as it is now, plus what changed since the last write. */
+export interface ProjectionBatch {
+  version: number;
+  dossier: DossierSnapshot;
+  tasks: TaskSnapshot[];
+  events: TimelineEvent[];
+}
