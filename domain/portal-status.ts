@@ -18,7 +18,7 @@ export const PORTAL_STATUS = {
 
 export type PortalStatus = keyof typeof PORTAL_STATUS;
 
-export const PORTAL_STATUS_CODES = Object.keys(PORTAL_STATUS).map(Number) as PortalStatus[];
+export const PORTAL_STATUS_CODES: PortalStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 export function portalStatusLabel(status: number): string {
   return PORTAL_STATUS[status as PortalStatus] ?? `Trạng thái ${status}`;

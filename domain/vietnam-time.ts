@@ -38,9 +38,10 @@ export function atLocalTime(isoDate: string, hour = 0, minute = 0): Date {
   return new Date(Date.UTC(y, m - 1, d, hour, minute) - OFFSET_MS);
 }
 
-/** dd/mm/yyyy, as Vietnamese forms print dates. */
+/** dd/mm/yyyy, as Vietnamese forms print dates: a YYYY-MM-DD day as is, an instant by its Vietnam day. */
 export function formatVietnameseDate(value: Date | string): string {
-  const iso = typeof value === 'string' ? value.slice(0, 10) : localIsoDate(value);
+  // An ISO instant string ("…T18:00:00Z") is a moment, not a day: its UTC date may be the day before.
+  const iso = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localIsoDate(new Date(value));
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }

@@ -10,10 +10,7 @@ import { z } from 'zod';
 import { PORTAL_STATUS_CODES } from '../domain/portal-status';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
-const portalStatus = z
-  .number()
-  .int()
-  .refine((n) => (PORTAL_STATUS_CODES as number[]).includes(n), 'a national-portal status code from 1 to 10');
+const portalStatus = z.literal(PORTAL_STATUS_CODES, { error: 'a national-portal status code from 1 to 10' });
 
 /** Roles of the officials who work tasks; the supervisor watches and reassigns but owns no step. */
 export const TASK_ROLES = ['receiver', 'specialist', 'leader'] as const;

@@ -43,7 +43,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+      problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || '(root)', message: i.message })),
     };
   }
   const def = parsed.data;
@@ -112,8 +112,9 @@ export function validateDefinition(input: unknown): DefinitionResult {
     });
 
   // Every step must be reachable from the start, and some end step reachable from every step.
+  const reachable = new Set<string>();
   if (steps.has(def.start)) {
-    const reachable = new Set<string>([def.start]);
+    reachable.add(def.start);
     const queue = [def.start];
     while (queue.length) {
       const i = steps.get(queue.shift()!)!;
@@ -128,7 +129,30 @@ export function validateDefinition(input: unknown): DefinitionResult {
       if (!reachable.has(s.id)) problems.push({ path: `steps[${i}]`, message: `step "${s.id}" can never be reached` });
     });
   }
+  // Grow the set of steps that lead to an end: a reachable step outside it would trap a dossier in a loop.
+  const finishing = new Set(def.steps.filter((s) => s.kind === 'end').map((s) => s.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    def.steps.forEach((s, i) => {
+      if (!finishing.has(s.id) && stepTargets(s, i).some(({ target }) => finishing.has(target))) {
+        finishing.add(s.id);
+        grew = true;
+      }
+    });
+  }
+  def.steps.forEach((s, i) => {
+    if (finishing.size && reachable.has(s.id) && !finishing.has(s.id))
+      problems.push({ path: `steps[${i}]`, message: `step "${s.id}" can never reach an end step` });
+  });
   if (!def.steps.some((s) => s.kind === 'end')) problems.push({ path: 'steps', message: 'no end step' });
 
   return problems.length ? { ok: false, problems } : { ok: true, definition: def };
+}
+
+/** Zod's path ['steps', 4, 'role'] in the notation of the other problems: `steps[4].role`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }

@@ -132,8 +132,8 @@ export interface TaskSnapshot {
   action?: string;
   actionLabel?: string;
   reason?: string;
-  /** Why the dossier came back to this step (a registry mismatch, a return by a colleague). */
-  returnedWith?: string;
+  /** What the previous step hands over: a proposal, a return reason, a registry mismatch. */
+  handoverNote?: string;
 }
 
 export interface TimelineEvent {

@@ -1,0 +1,16 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A day that breaks the Monday-to-Friday rule: a holiday, or a weekend day worked in exchange. */
+export const CalendarDay = defineEntity({
+  name: 'CalendarDay',
+  tableName: 'calendar_day',
+  properties: {
+    day: p.date().primary(),
+    kind: p.enum(['holiday', 'working-weekend'] as const),
+    name: p.string().length(200),
+    /** Not yet confirmed by the government's announcement for that year. */
+    provisional: p.boolean().default(false),
+  },
+});
+
+export type ICalendarDay = InferEntity<typeof CalendarDay>;

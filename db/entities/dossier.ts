@@ -1,0 +1,54 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { CheckRecord, PaymentRecord, ResultRecord } from '../../workflows/messages';
+import { Agency } from './agency';
+
+/**
+ * The read model of one dossier, for lists and pages. The workflow owns the truth and writes
+ * here through the projectDossier activity; `version` only moves forward, so a late retry can
+ * never overwrite a newer state.
+ */
+export const Dossier = defineEntity({
+  name: 'Dossier',
+  tableName: 'dossier',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    code: p.string().length(40).unique(),
+    procedureCode: p.string().length(40),
+    procedureVersion: p.integer(),
+    procedureName: p.string().length(300),
+    agency: () => p.manyToOne(Agency),
+    channel: p.enum(['online', 'api', 'counter'] as const),
+    status: p.smallint(),
+    stepId: p.string().length(60),
+    stepName: p.string().length(200),
+    outcome: p.enum(['completed', 'refused', 'rejected', 'cancelled'] as const).nullable(),
+    form: p.json<Record<string, string>>(),
+    applicantName: p.string().length(120),
+    applicantCitizenId: p.string().length(12),
+    applicantEmail: p.string().length(200).nullable(),
+    applicantPhone: p.string().length(20).nullable(),
+    submittedAt: p.datetime(),
+    acceptedAt: p.datetime().nullable(),
+    appointmentAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
+    checks: p.json<CheckRecord[]>().default('[]'),
+    payment: p.json<PaymentRecord>().nullable(),
+    result: p.json<ResultRecord>().nullable(),
+    supplement: p.json<{ round: number; reason: string; requestedAt: string; answeredAt?: string }>().nullable(),
+    /** Projection version written last (0 before the workflow's first write). */
+    version: p.integer().default(0),
+    /** Client-chosen key of the submission; the same key never makes a second dossier. */
+    idempotencyKey: p.string().length(200).nullable().unique(),
+    /** Hash of the submitted data, to tell a retry from a different submission under the same key. */
+    submissionHash: p.string().length(64),
+    workflowStartedAt: p.datetime().nullable(),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [
+    { properties: ['agency', 'status'] },
+    { properties: ['agency', 'appointmentAt'] },
+    { properties: ['applicantCitizenId'] },
+  ],
+});
+
+export type IDossier = InferEntity<typeof Dossier>;

@@ -1,0 +1,39 @@
+export { Agency, type IAgency } from './agency';
+export { AuditEvent } from './audit-event';
+export { CalendarDay } from './calendar-day';
+export { DossierDocument, type IDossierDocument } from './document';
+export { Dossier, type IDossier } from './dossier';
+export { DossierCodeCounter, IssuedNumber, NumberSequence } from './issued-number';
+export { Notification, type INotification } from './notification';
+export { Official, type IOfficial } from './official';
+export { PaymentCallback } from './payment-callback';
+export { Task, type ITask } from './task';
+export { TimelineEvent, type ITimelineEvent } from './timeline-event';
+
+import { Agency } from './agency';
+import { AuditEvent } from './audit-event';
+import { CalendarDay } from './calendar-day';
+import { DossierDocument } from './document';
+import { Dossier } from './dossier';
+import { DossierCodeCounter, IssuedNumber, NumberSequence } from './issued-number';
+import { Notification } from './notification';
+import { Official } from './official';
+import { PaymentCallback } from './payment-callback';
+import { Task } from './task';
+import { TimelineEvent } from './timeline-event';
+
+export const ENTITIES = [
+  Agency,
+  AuditEvent,
+  CalendarDay,
+  Dossier,
+  DossierCodeCounter,
+  DossierDocument,
+  IssuedNumber,
+  Notification,
+  NumberSequence,
+  Official,
+  PaymentCallback,
+  Task,
+  TimelineEvent,
+];

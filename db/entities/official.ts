@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Agency } from './agency';
+
+/** A civil servant who signs in to the back office; one role in one agency. */
+export const Official = defineEntity({
+  name: 'Official',
+  tableName: 'official',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    username: p.string().length(60).unique(),
+    /** argon2id hash; the password itself is never stored. */
+    passwordHash: p.string().length(200).lazy(true, false),
+    fullName: p.string().length(120),
+    role: p.enum(['receiver', 'specialist', 'leader', 'supervisor'] as const),
+    agency: () => p.manyToOne(Agency),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type IOfficial = InferEntity<typeof Official>;

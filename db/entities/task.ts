@@ -1,0 +1,35 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Agency } from './agency';
+import { Dossier } from './dossier';
+import { Official } from './official';
+
+/** A human step of a dossier, as queues show it. Written only by the workflow's projection. */
+export const Task = defineEntity({
+  name: 'Task',
+  tableName: 'task',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    dossier: () => p.manyToOne(Dossier),
+    /** The workflow's task id, e.g. `intake-2` (second visit of the intake step). */
+    taskKey: p.string().length(80),
+    agency: () => p.manyToOne(Agency),
+    stepId: p.string().length(60),
+    name: p.string().length(200),
+    role: p.enum(['receiver', 'specialist', 'leader'] as const),
+    status: p.enum(['open', 'done', 'cancelled'] as const),
+    createdAt: p.datetime(),
+    dueAt: p.datetime().nullable(),
+    assignee: () => p.manyToOne(Official).nullable(),
+    assigneeName: p.string().length(120).nullable(),
+    claimedAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
+    action: p.string().length(60).nullable(),
+    actionLabel: p.string().length(200).nullable(),
+    reason: p.text().nullable(),
+    handoverNote: p.text().nullable(),
+  },
+  uniques: [{ properties: ['dossier', 'taskKey'] }],
+  indexes: [{ properties: ['agency', 'role', 'status'] }, { properties: ['assignee', 'status'] }],
+});
+
+export type ITask = InferEntity<typeof Task>;

@@ -1,0 +1,36 @@
+/**
+ * Links that let an applicant act on a dossier without an account (answer a supplement request,
+ * download the result). The token is an HMAC of the dossier code and the purpose: nothing to
+ * store, the same link on every retry, and worthless for any other dossier or purpose.
+ * Uses node:crypto: never import this from workflow code.
+ */
+import crypto from 'node:crypto';
+
+export type LinkPurpose = `supplement-${number}` | 'result';
+
+export function linkToken(secret: string, code: string, purpose: LinkPurpose): string {
+  return crypto.createHmac('sha256', secret).update(`${code}\n${purpose}`).digest('base64url').slice(0, 32);
+}
+
+export function isValidLinkToken(secret: string, code: string, purpose: LinkPurpose, token: unknown): boolean {
+  if (typeof token !== 'string') return false;
+  const expected = Buffer.from(linkToken(secret, code, purpose));
+  const given = Buffer.from(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+export interface ApplicantLinks {
+  lookup(code: string): string;
+  supplement(code: string, round: number): string;
+  result(code: string): string;
+}
+
+export function applicantLinks(publicUrl: string, secret: string): ApplicantLinks {
+  const base = publicUrl.replace(/\/$/, '');
+  const code = (c: string) => encodeURIComponent(c);
+  return {
+    lookup: (c) => `${base}/tra-cuu?ma=${code(c)}`,
+    supplement: (c, round) => `${base}/bo-sung/${code(c)}?lan=${round}&t=${linkToken(secret, c, `supplement-${round}`)}`,
+    result: (c) => `${base}/ket-qua/${code(c)}?t=${linkToken(secret, c, 'result')}`,
+  };
+}

@@ -1,0 +1,9 @@
+import fs from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  const handles = globalThis.__motcua;
+  if (!handles) return;
+  await handles.temporal?.stop().catch(() => undefined);
+  await handles.postgres?.stop().catch(() => undefined);
+  fs.rmSync(handles.tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,103 @@
+/**
+ * Steps of a dossier's life as the test files drive them: an applicant submits, officials act
+ * through the same services the web layer uses, the payment sandbox is paid. Each waits for the
+ * read model, since that is what users see.
+ */
+import { Official } from '../../db/entities';
+import { DEMO_RECORDS } from '../../sandboxes/registry/data';
+import type { Actor, UpdateResult } from '../../workflows/messages';
+import type { ActionOutcome } from '../../web/services/dossier-actions';
+import type { Stack } from './stack';
+
+export type DemoKey = keyof typeof DEMO_RECORDS;
+
+/** A complete, valid renewal form for one of the registry sandbox's demo people. */
+export function renewalForm(who: DemoKey = 'carHolderHanoi', overrides: Record<string, string> = {}): Record<string, string> {
+  const record = DEMO_RECORDS[who];
+  const licence = 'licence' in record ? record.licence : undefined;
+  return {
+    fullName: record.citizen.fullName,
+    citizenId: record.citizen.citizenId,
+    dateOfBirth: record.citizen.dateOfBirth,
+    licenceNumber: licence?.number ?? '019999999999',
+    licenceClass: licence?.class ?? 'B',
+    renewalReason: 'het-han',
+    healthCertificateNumber: '1520/GKSK-BVĐK',
+    healthCertificateDate: '2026-11-02',
+    province: '01',
+    phone: '0912345678',
+    email: `${record.citizen.citizenId}@example.vn`,
+    ...overrides,
+  };
+}
+
+export async function submit(stack: Stack, form: Record<string, string> = renewalForm(), key?: string): Promise<string> {
+  const result = await stack.services.intake.submit({ procedureCode: 'GPLX-DOI', form, channel: 'api', idempotencyKey: key });
+  if (result.kind !== 'created' && result.kind !== 'existing') throw new Error(`submission refused: ${JSON.stringify(result)}`);
+  return result.code;
+}
+
+export async function actor(stack: Stack, username: string): Promise<Actor> {
+  const o = await stack.db.orm.em.fork().findOneOrFail(Official, { username }, { populate: ['agency'] });
+  return { id: String(o.id), username: o.username, name: o.fullName, role: o.role, agencyCode: o.agency.code };
+}
+
+let updates = 0;
+const updateId = () => `test-${process.pid}-${Date.now()}-${++updates}`;
+
+/** The open task of a dossier in the read model, once it appears. */
+export async function openTask(stack: Stack, code: string, stepId: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await stack.db.orm.em
+      .getConnection()
+      .execute<{ task_key: string }[]>(
+        `select t.task_key from task t join dossier d on d.id = t.dossier_id where d.code = ? and t.step_id = ? and t.status = 'open'`,
+        [code, stepId],
+      );
+    if (rows[0]) return rows[0].task_key;
+    if (Date.now() > deadline) {
+      const d = await stack.dossier(code);
+      throw new Error(`no open "${stepId}" task on ${code} within ${timeoutMs} ms (dossier is at ${d.stepId}, status ${d.status})`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function expectDone(outcome: ActionOutcome): UpdateResult {
+  if (outcome.kind !== 'done') throw new Error(`expected the action to be applied, got ${outcome.kind}: ${outcome.message}`);
+  return outcome.result;
+}
+
+/** An official takes the open task of `stepId` and decides `action`. */
+export async function decide(stack: Stack, code: string, stepId: string, username: string, action: string, reason?: string) {
+  const taskId = await openTask(stack, code, stepId);
+  const who = await actor(stack, username);
+  return stack.services.actions.complete(code, { taskId, action, reason, actor: who }, updateId());
+}
+
+export async function waitForDossier(
+  stack: Stack,
+  code: string,
+  condition: (d: Awaited<ReturnType<Stack['dossier']>>) => boolean,
+  timeoutMs = 30_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const d = await stack.dossier(code);
+    if (condition(d)) return d;
+    if (Date.now() > deadline) throw new Error(`dossier ${code} did not reach the expected state (now at ${d.stepId}, status ${d.status})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Pays a pending payment through the sandbox, which then calls our callback endpoint. */
+export async function pay(stack: Stack, code: string): Promise<string> {
+  const d = await waitForDossier(stack, code, (x) => x.payment?.status === 'pending');
+  const response = await fetch(`${stack.endpoints.paymentUrl}/__sandbox/payment-requests/${encodeURIComponent(d.payment!.reference)}/pay`, { method: 'POST' });
+  if (!response.ok) throw new Error(`sandbox refused to pay: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { transactionId: string };
+  return body.transactionId;
+}
+
+export { updateId };

@@ -1,0 +1,190 @@
+/**
+ * Registers a submitted dossier: validates the form against its procedure, gives it a code
+ * in the national format, stores it, then starts its workflow. The row is committed before the
+ * workflow starts, so a dossier survives a Temporal outage; `startPendingWorkflows` starts the
+ * ones left behind. The same idempotency key never makes two dossiers.
+ */
+import crypto from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { formatDossierCode, receiptDay } from '../../domain/dossier-code';
+import { findProvince } from '../../domain/provinces';
+import { localIsoDate } from '../../domain/vietnam-time';
+import { Agency, Dossier, type IDossier } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import type { Catalog } from '../../procedures/catalog';
+import type { ProcedureDefinition } from '../../procedures/definition';
+import { type FieldErrors, validateForm } from '../../procedures/form';
+import { dossierWorkflowId } from '../../workflows/ids';
+import type { DossierInput } from '../../workflows/messages';
+import type { dossierWorkflow } from '../../workflows';
+
+export interface Submission {
+  procedureCode: string;
+  form: Record<string, unknown>;
+  channel: DossierInput['channel'];
+  idempotencyKey?: string;
+}
+
+export type SubmissionResult =
+  | { kind: 'created' | 'existing'; code: string }
+  | { kind: 'invalid'; errors: FieldErrors; values: Record<string, string> }
+  | { kind: 'unknown-procedure'; message: string }
+  | { kind: 'key-reused'; message: string };
+
+export interface IntakeDeps {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  catalog: Catalog;
+  paymentDeadlineMs: number;
+  log?: (line: string) => void;
+}
+
+function submissionHash(procedure: ProcedureDefinition, values: Record<string, string>): string {
+  const canonical = JSON.stringify([procedure.code, Object.entries(values).sort(([a], [b]) => a.localeCompare(b))]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+async function nextDossierCode(em: EntityManager, unitCode: string, at: Date): Promise<string> {
+  const day = receiptDay(at);
+  const [{ last_value }] = await em.getConnection().execute<{ last_value: number }[]>(
+    `insert into dossier_code_counter (unit_code, day, last_value) values (?, ?, 1)
+     on conflict (unit_code, day) do update set last_value = dossier_code_counter.last_value + 1
+     returning last_value`,
+    [unitCode, day],
+    'all',
+    em.getTransactionContext(),
+  );
+  return formatDossierCode(unitCode, day, Number(last_value));
+}
+
+export class IntakeService {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  async submit(submission: Submission, now = new Date()): Promise<SubmissionResult> {
+    const procedure = this.deps.catalog.current(submission.procedureCode);
+    if (!procedure) {
+      return { kind: 'unknown-procedure', message: `Thủ tục "${submission.procedureCode}" không tồn tại hoặc chưa được công bố.` };
+    }
+    const checked = validateForm(procedure, submission.form, localIsoDate(now));
+    if (!checked.ok) return { kind: 'invalid', errors: checked.errors, values: checked.values };
+    const values = checked.values;
+    const hash = submissionHash(procedure, values);
+    const em = this.deps.orm.em.fork();
+
+    if (submission.idempotencyKey) {
+      const earlier = await em.findOne(Dossier, { idempotencyKey: submission.idempotencyKey });
+      if (earlier) return this.repeat(earlier, hash);
+    }
+
+    const provinceCode = values[procedure.form.provinceField];
+    const agency = await em.findOne(Agency, { kind: procedure.agencyKind, provinceCode, validTo: null });
+    if (!agency) {
+      const province = findProvince(provinceCode)?.name ?? provinceCode;
+      return {
+        kind: 'invalid',
+        errors: { [procedure.form.provinceField]: `${province} chưa tiếp nhận trực tuyến thủ tục này; vui lòng chọn nơi khác.` },
+        values,
+      };
+    }
+
+    const applicant = procedure.form.applicant;
+    let dossier: IDossier;
+    try {
+      dossier = await em.transactional(async (tx) => {
+        const code = await nextDossierCode(tx, agency.unitCode, now);
+        return tx.create(Dossier, {
+          code,
+          procedureCode: procedure.code,
+          procedureVersion: procedure.version,
+          procedureName: procedure.name,
+          agency,
+          channel: submission.channel,
+          status: 1,
+          stepId: procedure.start,
+          stepName: procedure.steps.find((s) => s.id === procedure.start)!.name,
+          form: values,
+          applicantName: values[applicant.nameField],
+          applicantCitizenId: values[applicant.citizenIdField],
+          applicantEmail: (applicant.emailField && values[applicant.emailField]) || null,
+          applicantPhone: (applicant.phoneField && values[applicant.phoneField]) || null,
+          submittedAt: now,
+          idempotencyKey: submission.idempotencyKey ?? null,
+          submissionHash: hash,
+        });
+      });
+    } catch (error) {
+      // The same key submitted twice at the same moment: the other request made the dossier.
+      if (error instanceof UniqueConstraintViolationException && submission.idempotencyKey) {
+        const winner = await this.deps.orm.em.fork().findOneOrFail(Dossier, { idempotencyKey: submission.idempotencyKey });
+        return this.repeat(winner, hash);
+      }
+      throw error;
+    }
+    await this.startWorkflow(dossier, procedure).catch((error) =>
+      this.deps.log?.(`[intake] ${dossier.code} saved; its workflow will start later: ${String(error)}`),
+    );
+    return { kind: 'created', code: dossier.code };
+  }
+
+  private async repeat(earlier: IDossier, hash: string): Promise<SubmissionResult> {
+    if (earlier.submissionHash !== hash) {
+      return { kind: 'key-reused', message: 'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác.' };
+    }
+    if (!earlier.workflowStartedAt) await this.startPending(earlier);
+    return { kind: 'existing', code: earlier.code };
+  }
+
+  private async startPending(row: IDossier): Promise<void> {
+    const procedure = this.deps.catalog.version(row.procedureCode, row.procedureVersion);
+    if (!procedure) throw new Error(`${row.code}: procedure ${row.procedureCode} v${row.procedureVersion} is not in the catalogue`);
+    await this.startWorkflow(row, procedure);
+  }
+
+  private async startWorkflow(row: IDossier, procedure: ProcedureDefinition): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const agency = await em.findOneOrFail(Agency, { id: row.agency.id });
+    const input: DossierInput = {
+      code: row.code,
+      procedure,
+      agency: { code: agency.code, name: agency.name, unitCode: agency.unitCode, provinceCode: agency.provinceCode },
+      form: row.form,
+      submittedAt: row.submittedAt.toISOString(),
+      channel: row.channel,
+      settings: { paymentDeadlineMs: this.deps.paymentDeadlineMs },
+    };
+    try {
+      await this.deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
+        taskQueue: this.deps.taskQueue,
+        workflowId: dossierWorkflowId(row.code),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await em.nativeUpdate(Dossier, { id: row.id }, { workflowStartedAt: new Date() });
+  }
+
+  /** Starts the workflows of dossiers saved while Temporal was unreachable. */
+  async startPendingWorkflows(olderThanMs = 10_000): Promise<number> {
+    const em = this.deps.orm.em.fork();
+    const pending = await em.find(
+      Dossier,
+      { workflowStartedAt: null, submittedAt: { $lt: new Date(Date.now() - olderThanMs) } },
+      { limit: 100, orderBy: { id: 'asc' } },
+    );
+    let started = 0;
+    for (const row of pending) {
+      try {
+        await this.startPending(row);
+        started++;
+      } catch (error) {
+        this.deps.log?.(`[intake] could not start ${row.code} yet: ${String(error)}`);
+      }
+    }
+    return started;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads for the back office and the public pages, from the PostgreSQL read model. Every query
+ * an official triggers is scoped to the official's agency here, not in the routes, so a route
+ * cannot forget it.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadWorkingCalendar } from '../../db/calendar';
+import {
+  Dossier,
+  DossierDocument,
+  type IDossier,
+  type ITask,
+  type ITimelineEvent,
+  Notification,
+  Official,
+  Task,
+  TimelineEvent,
+} from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import type { WorkingCalendar } from '../../domain/working-days';
+import type { SessionUser } from '../session-user';
+
+export interface QueueRow {
+  task: ITask;
+  dossier: IDossier;
+}
+
+const CALENDAR_CACHE_MS = 60_000;
+
+export class ReadModel {
+  private calendarCache?: { at: number; calendar: WorkingCalendar };
+
+  constructor(private readonly orm: Orm) {}
+
+  em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  async calendar(): Promise<WorkingCalendar> {
+    if (!this.calendarCache || Date.now() - this.calendarCache.at > CALENDAR_CACHE_MS) {
+      this.calendarCache = { at: Date.now(), calendar: await loadWorkingCalendar(this.em()) };
+    }
+    return this.calendarCache.calendar;
+  }
+
+  /** Open tasks of the official's role in the official's agency: unclaimed, or claimed by them. */
+  async queue(user: SessionUser): Promise<QueueRow[]> {
+    if (user.role === 'supervisor') return [];
+    const tasks = await this.em().find(
+      Task,
+      {
+        agency: user.agencyId,
+        role: user.role,
+        status: 'open',
+        $or: [{ assignee: null }, { assignee: user.id }],
+      },
+      { populate: ['dossier'], orderBy: { dueAt: 'asc nulls last', createdAt: 'asc' }, limit: 200 },
+    );
+    return tasks.map((task) => ({ task, dossier: task.dossier as IDossier }));
+  }
+
+  /** A dossier of the official's agency; `null` for any other, so existence elsewhere is not revealed. */
+  async dossierFor(user: SessionUser, code: string): Promise<IDossier | null> {
+    return this.em().findOne(Dossier, { code, agency: user.agencyId }, { populate: ['agency'] });
+  }
+
+  async tasksOf(dossier: IDossier): Promise<ITask[]> {
+    return this.em().find(Task, { dossier: dossier.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async timelineOf(dossier: IDossier): Promise<ITimelineEvent[]> {
+    return this.em().find(TimelineEvent, { dossier: dossier.id }, { orderBy: { seq: 'asc' } });
+  }
+
+  /** The agency's dossiers for supervision: unfinished first, soonest appointment first. */
+  async agencyDossiers(user: SessionUser, filter: { open?: boolean; status?: number }, limit = 100): Promise<IDossier[]> {
+    const where: Record<string, unknown> = { agency: user.agencyId };
+    if (filter.open) where.completedAt = null;
+    if (filter.status) where.status = filter.status;
+    return this.em().find(Dossier, where, {
+      orderBy: { appointmentAt: 'asc nulls last', submittedAt: 'desc' },
+      limit,
+    });
+  }
+
+  async openTasksOfAgency(user: SessionUser, dossierIds: number[]): Promise<ITask[]> {
+    if (!dossierIds.length) return [];
+    return this.em().find(Task, { agency: user.agencyId, status: 'open', dossier: { $in: dossierIds } });
+  }
+
+  /** Active officials of the official's agency, e.g. to reassign a task. */
+  async colleagues(user: SessionUser) {
+    return this.em().find(Official, { agency: user.agencyId, active: true }, { orderBy: { fullName: 'asc' } });
+  }
+
+  async colleague(user: SessionUser, id: number) {
+    return this.em().findOne(Official, { id, agency: user.agencyId, active: true });
+  }
+
+  /** For the public status page and API: by code only, without personal data beyond the name. */
+  async publicDossier(code: string): Promise<IDossier | null> {
+    return this.em().findOne(Dossier, { code }, { populate: ['agency'] });
+  }
+
+  async resultDocument(code: string) {
+    return this.em().findOne(
+      DossierDocument,
+      { dossier: { code }, kind: 'result' },
+      { populate: ['content'], orderBy: { id: 'desc' } },
+    );
+  }
+
+  async mailbox(limit = 100) {
+    return this.em().find(Notification, {}, { orderBy: { id: 'desc' }, limit });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The worker process: runs dossier workflows and activities. Needs DATABASE_URL and
+ * TEMPORAL_ADDRESS (npm start sets both for it). Stops cleanly on SIGINT/SIGTERM: running
+ * activities finish or are retried elsewhere, workflows resume on the next worker.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../config';
+import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
+import { initORM } from '../db/orm';
+import { activitiesFromConfig } from './activity-deps';
+import { createDossierWorker } from './create-worker';
+import { temporalConnectionOptions } from './temporal-connection';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.database.url) throw new Error('DATABASE_URL is not set');
+  const orm = await initORM(config.database.url);
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await createDossierWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: activitiesFromConfig(config, orm, resolveEndpoints(config), resolveSecrets(config).linkSecret),
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+  console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  await worker.run();
+  await connection.close();
+  await orm.close();
+}
+
+main().catch((error) => {
+  console.error('[worker] stopped:', error);
+  process.exit(1);
+});

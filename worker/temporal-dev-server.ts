@@ -1,0 +1,50 @@
+/**
+ * A local Temporal server for development, tests and benchmarks, used when TEMPORAL_ADDRESS
+ * is unset. It is the Temporal CLI's dev server, started through @temporalio/testing: from the
+ * binary `npm run temporal:build` made (.tools/temporal, or TEMPORAL_CLI_PATH), or else the
+ * SDK's own download, which works wherever the machine can reach Temporal's servers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { projectRoot } from '../config/paths';
+
+export const BUILT_CLI = path.join(projectRoot, '.tools', 'temporal');
+
+export interface DevServerOptions {
+  cliPath?: string;
+  port?: number;
+  /** Serve the Temporal Web UI on this port. */
+  uiPort?: number;
+  /** Keep workflow history in this SQLite file across restarts (in memory when unset). */
+  dbFile?: string;
+  namespace?: string;
+}
+
+export interface DevServer {
+  address: string;
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+export function devServerExecutable(cliPath?: string) {
+  const binary = cliPath ?? (fs.existsSync(BUILT_CLI) ? BUILT_CLI : undefined);
+  return binary ? ({ type: 'existing-path', path: binary } as const) : ({ type: 'cached-download' } as const);
+}
+
+export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: devServerExecutable(options.cliPath),
+      ip: '127.0.0.1',
+      port: options.port,
+      namespace: options.namespace ?? 'default',
+      ui: options.uiPort !== undefined,
+      uiPort: options.uiPort,
+      dbFilename: options.dbFile,
+      log: { format: 'pretty', level: 'warn' },
+    },
+  });
+  return { address: env.address, env, stop: () => env.teardown() };
+}

@@ -1,0 +1,218 @@
+/**
+ * One executor per step kind. Each runs its step and returns the id of the step that follows;
+ * the main loop in workflow.ts chains them. Adding a step kind means adding an executor here
+ * and its schema in procedures/definition.ts.
+ */
+import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
+import { formatVnd } from '../../domain/money';
+import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
+import type {
+  CheckStep,
+  EndStep,
+  IssueStep,
+  PaymentStep,
+  Step,
+  SupplementStep,
+  TaskStep,
+} from '../../procedures/definition';
+import type { CheckRecord, CheckResult } from '../messages';
+import { db, documents, gateway, registries } from './activities';
+import { type DossierRun, nowIso, officialActor, SYSTEM_ACTOR } from './run';
+
+/** Sends a notification template to the applicant, once per occurrence (the key is deterministic). */
+export async function notify(
+  run: DossierRun,
+  template: string | undefined,
+  values: Record<string, string> = {},
+  supplementRound?: number,
+): Promise<void> {
+  if (!template) return;
+  const applicant = run.applicant();
+  if (!applicant.email && !applicant.phone) return;
+  await db.notifyApplicant({
+    key: run.nextNotificationKey(template),
+    dossierCode: run.code,
+    to: { name: applicant.name, email: applicant.email, phone: applicant.phone },
+    template: run.def.notifications[template],
+    values: {
+      code: run.code,
+      name: applicant.name,
+      procedure: run.def.name,
+      appointment: run.appointmentAt ? formatVietnameseDate(run.appointmentAt) : '',
+      reason: run.lastReason ?? '',
+      ...values,
+    },
+    supplementRound,
+  });
+  run.record({ type: 'notified', actor: SYSTEM_ACTOR, stepId: run.step.id, data: { template } });
+}
+
+async function runTask(run: DossierRun, step: TaskStep): Promise<string> {
+  run.enter(step);
+  const due = step.workingDays
+    ? await db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
+    : undefined;
+  const task = run.openTask(step, due?.dueAt);
+  await notify(run, step.notify);
+  run.settle();
+
+  await condition(() => task.decision !== undefined);
+  const decision = task.decision!;
+  const action = step.actions.find((a) => a.id === decision.action)!;
+  run.closeTask(task, action, decision);
+  run.lastReason = decision.reason;
+  if (decision.reason) run.handoverNote = `${action.label}: ${decision.reason}`;
+  else if (action.next !== step.id) run.handoverNote = `${decision.actor.name}: ${action.label}`;
+  if (action.emitsStatus) run.setStatus(action.emitsStatus, officialActor(decision.actor));
+  if (action.setsAppointment) {
+    const plan = await db.planDeadline({ from: nowIso(), workingDays: run.def.processingDays });
+    run.acceptedAt = nowIso();
+    run.appointmentAt = plan.dueAt;
+    run.record({
+      type: 'appointment',
+      actor: officialActor(decision.actor),
+      stepId: step.id,
+      data: { appointmentAt: plan.dueAt, workingDays: run.def.processingDays },
+    });
+  }
+  await notify(run, action.notify);
+  return action.next;
+}
+
+function failureMessage(error: ActivityFailure): string {
+  return error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
+}
+
+async function runChecks(run: DossierRun, step: CheckStep): Promise<string> {
+  run.enter(step);
+  run.settle();
+  const results = await Promise.all(
+    step.checks.map(async (c): Promise<CheckRecord> => {
+      const params = Object.fromEntries(Object.entries(c.input).map(([param, field]) => [param, run.form[field] ?? '']));
+      let result: CheckResult;
+      try {
+        result = await registries.runCheck({ dossierCode: run.code, check: c.check, params });
+      } catch (error) {
+        // Transient failures are retried by Temporal; what arrives here is a definite refusal.
+        if (!(error instanceof ActivityFailure)) throw error;
+        result = { outcome: 'error', summary: `Không đối chiếu được với ${c.label}: ${failureMessage(error)}`, facts: {} };
+      }
+      return { ...result, id: c.id, check: c.check, label: c.label, at: nowIso() };
+    }),
+  );
+  for (const r of results) {
+    run.checks = [...run.checks.filter((c) => c.id !== r.id), r];
+    run.record({ type: 'check', actor: SYSTEM_ACTOR, stepId: step.id, note: r.summary, data: { check: r.id, outcome: r.outcome } });
+  }
+  const problems = results.filter((r) => r.outcome !== 'match');
+  if (problems.length === 0) return step.next;
+  run.handoverNote = `Kết quả đối chiếu: ${problems.map((p) => p.summary).join('; ')}`;
+  run.lastReason = problems.map((p) => p.summary).join('; ');
+  return step.onMismatch;
+}
+
+async function runPayment(run: DossierRun, step: PaymentStep): Promise<string> {
+  run.enter(step);
+  const amount = run.def.fees.filter((f) => step.fees.includes(f.id)).reduce((sum, f) => sum + f.amount, 0);
+  if (amount === 0) return step.next;
+
+  const reference = `${run.code}-TT${++run.paymentRound}`;
+  const deadlineAt = new Date(Date.now() + run.input.settings.paymentDeadlineMs).toISOString();
+  const request = await gateway.requestPayment({
+    dossierCode: run.code,
+    reference,
+    amount,
+    description: `${run.def.name} – hồ sơ ${run.code}`,
+    deadlineAt,
+  });
+  run.payment = { reference, amount, payUrl: request.payUrl, deadlineAt, status: 'pending' };
+  run.record({ type: 'payment-requested', actor: SYSTEM_ACTOR, stepId: step.id, data: { reference, amount } });
+  await notify(run, step.notify, {
+    amount: formatVnd(amount),
+    paymentLink: request.payUrl,
+    paymentDeadline: formatVietnameseDateTime(deadlineAt),
+  });
+  run.settle();
+
+  const payment = run.payment;
+  if (await condition(() => payment.status === 'paid', run.input.settings.paymentDeadlineMs)) return step.next;
+
+  // Time is up; the gateway has the last word, since a payment may have crossed the cancel.
+  const final = await gateway.cancelPayment({ reference });
+  if (final.status === 'paid') {
+    if (payment.status !== 'paid') {
+      Object.assign(payment, { status: 'paid', transactionId: final.transactionId, paidAt: final.paidAt });
+      run.record({
+        type: 'payment-received',
+        actor: { kind: 'gateway', name: 'Cổng thanh toán' },
+        stepId: step.id,
+        data: { reference, transactionId: final.transactionId ?? '', amount },
+      });
+    }
+    return step.next;
+  }
+  payment.status = 'expired';
+  run.record({ type: 'payment-expired', actor: SYSTEM_ACTOR, stepId: step.id, data: { reference } });
+  return step.onTimeout;
+}
+
+async function runSupplement(run: DossierRun, step: SupplementStep): Promise<string> {
+  run.enter(step);
+  const round = (run.supplement?.round ?? 0) + 1;
+  const supplement = { round, reason: run.lastReason ?? '', requestedAt: nowIso() } as NonNullable<DossierRun['supplement']>;
+  run.supplement = supplement;
+  run.touch();
+  await notify(run, step.notify, {}, round);
+  run.settle();
+  await condition(() => supplement.answeredAt !== undefined);
+  run.handoverNote = `Công dân đã bổ sung hồ sơ (lần ${round})`;
+  return step.next;
+}
+
+async function runIssue(run: DossierRun, step: IssueStep): Promise<string> {
+  run.enter(step);
+  run.settle();
+  run.result = await documents.issueResult({
+    dossierCode: run.code,
+    procedureCode: run.def.code,
+    document: step.document,
+    agency: { code: run.input.agency.code, name: run.input.agency.name, provinceCode: run.input.agency.provinceCode },
+    form: run.form,
+    signedBy: run.deciders.get('leader')?.name,
+  });
+  run.record({
+    type: 'result-issued',
+    actor: SYSTEM_ACTOR,
+    stepId: step.id,
+    data: { number: run.result.number, documentCode: run.result.documentCode },
+  });
+  return step.next;
+}
+
+async function runEnd(run: DossierRun, step: EndStep): Promise<undefined> {
+  run.enter(step);
+  run.outcome = step.outcome;
+  run.completedAt = nowIso();
+  await notify(run, step.notify, { number: run.result?.number ?? '' });
+  run.record({ type: 'finished', actor: SYSTEM_ACTOR, stepId: step.id, status: step.status, data: { outcome: step.outcome } });
+  run.settle();
+  return undefined;
+}
+
+/** Runs one step; `undefined` means the dossier has ended. */
+export async function executeStep(run: DossierRun, step: Step): Promise<string | undefined> {
+  switch (step.kind) {
+    case 'task':
+      return runTask(run, step);
+    case 'check':
+      return runChecks(run, step);
+    case 'payment':
+      return runPayment(run, step);
+    case 'supplement':
+      return runSupplement(run, step);
+    case 'issue':
+      return runIssue(run, step);
+    case 'end':
+      return runEnd(run, step);
+  }
+}
