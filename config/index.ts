@@ -18,6 +18,8 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('motcua-dossiers'),
+  /** Prefix of workflow ids, for installations sharing one Temporal namespace. */
+  TEMPORAL_WORKFLOW_ID_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   /** Temporal Cloud API key; implies TLS. */
   TEMPORAL_API_KEY: z.string().optional(),
   /** Client certificate and key for mTLS (Temporal Cloud or a self-hosted cluster). */
@@ -80,6 +82,7 @@ export interface Config {
     address?: string;
     namespace: string;
     taskQueue: string;
+    workflowIdPrefix: string;
     apiKey?: string;
     tls?: { certPath?: string; keyPath?: string };
     cliPath?: string;
@@ -119,6 +122,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
+      workflowIdPrefix: e.TEMPORAL_WORKFLOW_ID_PREFIX,
       apiKey: e.TEMPORAL_API_KEY,
       tls:
         e.TEMPORAL_TLS_CERT || e.TEMPORAL_TLS_KEY

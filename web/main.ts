@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     orm,
     temporal: new Client({ connection, namespace: config.temporal.namespace }),
     taskQueue: config.temporal.taskQueue,
+    workflowIdPrefix: config.temporal.workflowIdPrefix,
     catalog: catalog(),
     endpoints: resolveEndpoints(config),
     secrets: resolveSecrets(config),

@@ -6,6 +6,8 @@ import { startPaymentSandbox } from '../../sandboxes/payment/main';
 import type { RegistrySandboxOptions } from '../../sandboxes/registry/app';
 import { startRegistrySandbox } from '../../sandboxes/registry/main';
 
+export { eventually } from '../support/eventually';
+
 export const REGISTRY_KEY = 'test-registry-key';
 export const CALLBACK_SECRET = 'test-callback-secret-0123456789';
 export const MERCHANT = 'MOTCUA';
@@ -29,17 +31,6 @@ export async function json(url: string, init: RequestInit & { json?: unknown } =
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-/** Polls until `condition` holds; fails the test after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T> | T, condition: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (condition(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 export interface ReceivedCallback {

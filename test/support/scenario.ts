@@ -3,10 +3,11 @@
  * through the same services the web layer uses, the payment sandbox is paid. Each waits for the
  * read model, since that is what users see.
  */
-import { Official } from '../../db/entities';
+import { type IDossier, Official } from '../../db/entities';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import type { Actor, UpdateResult } from '../../workflows/messages';
 import type { ActionOutcome } from '../../web/services/dossier-actions';
+import { eventually } from './eventually';
 import type { Stack } from './stack';
 
 export type DemoKey = keyof typeof DEMO_RECORDS;
@@ -76,19 +77,8 @@ export async function decide(stack: Stack, code: string, stepId: string, usernam
   return stack.services.actions.complete(code, { taskId, action, reason, actor: who }, updateId());
 }
 
-export async function waitForDossier(
-  stack: Stack,
-  code: string,
-  condition: (d: Awaited<ReturnType<Stack['dossier']>>) => boolean,
-  timeoutMs = 30_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const d = await stack.dossier(code);
-    if (condition(d)) return d;
-    if (Date.now() > deadline) throw new Error(`dossier ${code} did not reach the expected state (now at ${d.stepId}, status ${d.status})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function waitForDossier(stack: Stack, code: string, condition: (d: IDossier) => boolean, timeoutMs = 30_000): Promise<IDossier> {
+  return eventually(() => stack.dossier(code), condition, timeoutMs);
 }
 
 /** Pays a pending payment through the sandbox, which then calls our callback endpoint. */

@@ -28,7 +28,7 @@ test('renews a licence from submission to result returned', async () => {
   expect(d.acceptedAt).toBeTruthy();
   expect(d.appointmentAt!.getTime()).toBeGreaterThan(d.acceptedAt!.getTime());
 
-  d = await waitForDossier(stack, code, (x) => x.status === 6);
+  d = await waitForDossier(stack, code, (x) => x.status === 6 && x.payment !== null);
   expect(d.checks.map((c) => [c.id, c.outcome])).toEqual([
     ['identity', 'match'],
     ['licence', 'match'],
@@ -118,7 +118,7 @@ test('cancels a dossier whose fee is not paid in time and closes the payment req
   expect(d.payment?.status).toBe('expired');
   const gateway = await fetch(`${stack.endpoints.paymentUrl}/api/v1/payment-requests/${encodeURIComponent(pending.payment!.reference)}`, {
     headers: { 'X-Merchant-Id': 'MOTCUA' },
-  }).then((r) => r.json());
+  }).then((r) => r.json() as Promise<{ status: string }>);
   expect(gateway.status).toBe('cancelled');
   const mail = await stack.db.orm.em.fork().find(Notification, { dossierCode: code });
   expect(mail.map((m) => m.subject)).toContain(`Hồ sơ ${code} đã dừng xử lý`);

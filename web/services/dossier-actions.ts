@@ -49,11 +49,12 @@ function refusalMessage(error: unknown): string | undefined {
 export class DossierActions {
   constructor(
     private readonly temporal: Client,
+    private readonly workflowIdPrefix = '',
     private readonly timeoutMs = 20_000,
   ) {}
 
   private async send<Req>(code: string, update: UpdateDefinition<UpdateResult, [Req]>, request: Req, updateId: string): Promise<ActionOutcome> {
-    const handle = this.temporal.workflow.getHandle(dossierWorkflowId(code));
+    const handle = this.temporal.workflow.getHandle(dossierWorkflowId(code, this.workflowIdPrefix));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<ActionOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ kind: 'timeout', message: TIMEOUT }), this.timeoutMs);

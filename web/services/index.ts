@@ -26,6 +26,7 @@ export interface WebServiceOptions {
   orm: Orm;
   temporal: Client;
   taskQueue: string;
+  workflowIdPrefix: string;
   catalog: Catalog;
   endpoints: Endpoints;
   secrets: Secrets;
@@ -45,11 +46,12 @@ export function createWebServices(o: WebServiceOptions): WebServices {
       orm: o.orm,
       temporal: o.temporal,
       taskQueue: o.taskQueue,
+      workflowIdPrefix: o.workflowIdPrefix,
       catalog: o.catalog,
       paymentDeadlineMs: o.paymentDeadlineMs,
       log,
     }),
-    actions: new DossierActions(o.temporal),
+    actions: new DossierActions(o.temporal, o.workflowIdPrefix),
     readModel: new ReadModel(o.orm),
     endpoints: o.endpoints,
     secrets: o.secrets,

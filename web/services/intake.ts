@@ -37,6 +37,7 @@ export interface IntakeDeps {
   orm: Orm;
   temporal: Client;
   taskQueue: string;
+  workflowIdPrefix: string;
   catalog: Catalog;
   paymentDeadlineMs: number;
   log?: (line: string) => void;
@@ -158,7 +159,7 @@ export class IntakeService {
     try {
       await this.deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
         taskQueue: this.deps.taskQueue,
-        workflowId: dossierWorkflowId(row.code),
+        workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
       });

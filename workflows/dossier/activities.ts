@@ -8,9 +8,12 @@ export const db = proxyActivities<Pick<DossierActivities, 'projectDossier' | 'pl
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
-/** Registry calls: transient failures are retried for as long as it takes; definite answers are not failures. */
+/**
+ * Registry calls: transient failures are retried for as long as it takes; definite answers are
+ * not failures. A call takes seconds at most, so an attempt lost with its worker is retried soon.
+ */
 export const registries = proxyActivities<Pick<DossierActivities, 'runCheck'>>({
-  startToCloseTimeout: '30s',
+  startToCloseTimeout: '15s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 

@@ -1,0 +1,86 @@
+/**
+ * Durability: the worker process is killed (SIGKILL) while it is calling the registries for a
+ * dossier, and a new one is started. The dossier finishes and nothing is done twice: one
+ * licence number, one timeline entry per event, one message per notification.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { IssuedNumber, Notification, TimelineEvent } from '../../db/entities';
+import { projectRoot } from '../../config/paths';
+import { decide, expectDone, pay, submit, waitForDossier } from '../support/scenario';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+const processes: ChildProcess[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ worker: false });
+});
+afterAll(async () => {
+  for (const p of processes) if (p.exitCode === null) p.kill('SIGKILL');
+  await stack?.stop();
+});
+
+function startWorkerProcess(): { process: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'worker', 'main.js')], {
+    env: stack.workerEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  processes.push(child);
+  return { process: child, output: () => output };
+}
+
+async function sandboxCalls(): Promise<{ path: string }[]> {
+  return (await fetch(`${stack.endpoints.registryUrl}/__sandbox/calls`).then((r) => r.json())) as { path: string }[];
+}
+
+test('a dossier survives the worker being killed mid-activity, without duplicates', async () => {
+  const first = startWorkerProcess();
+  const code = await submit(stack);
+  // Slow registries, so the kill lands while the checks are in flight.
+  await fetch(`${stack.endpoints.registryUrl}/__sandbox/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: [3000, 3000] }),
+  });
+  expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
+  await waitForDossier(stack, code, (d) => d.stepId === 'verify');
+  await new Promise((r) => setTimeout(r, 500));
+  first.process.kill('SIGKILL');
+  await new Promise((r) => first.process.once('exit', r));
+  expect((await stack.dossier(code)).status).toBe(4);
+
+  await fetch(`${stack.endpoints.registryUrl}/__sandbox/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: [0, 0] }),
+  });
+  const second = startWorkerProcess();
+  try {
+    await waitForDossier(stack, code, (d) => d.payment?.status === 'pending', 60_000);
+    await pay(stack, code);
+    expectDone(await decide(stack, code, 'review', 'hn.chuyenvien', 'propose-approval'));
+    expectDone(await decide(stack, code, 'approval', 'hn.lanhdao', 'approve'));
+    await waitForDossier(stack, code, (d) => d.status === 10, 60_000);
+  } catch (error) {
+    throw new Error(`${String(error)}\nworker output:\n${second.output()}`);
+  }
+
+  // The checks really ran twice (once in each worker) but count once in the dossier.
+  const d = await stack.dossier(code);
+  expect((await sandboxCalls()).filter((c) => c.path.includes('identity-verifications')).length).toBeGreaterThanOrEqual(2);
+  expect(d.checks).toHaveLength(2);
+
+  const em = stack.db.orm.em.fork();
+  expect(await em.count(IssuedNumber, { dossierCode: code })).toBe(1);
+  const events = await em.find(TimelineEvent, { dossier: d.id }, { orderBy: { seq: 'asc' } });
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  expect(events.filter((e) => e.type === 'check')).toHaveLength(2);
+  expect(events.filter((e) => e.type === 'result-issued')).toHaveLength(1);
+  const subjects = (await em.find(Notification, { dossierCode: code })).map((n) => n.subject);
+  expect(new Set(subjects).size).toBe(subjects.length);
+  expect(subjects).toHaveLength(4);
+});
