@@ -8,22 +8,12 @@
  */
 import { z } from 'zod';
 import { PORTAL_STATUS_CODES } from '../domain/portal-status';
+import { TASK_ROLES } from './roles';
+
+export { OFFICIAL_ROLES, ROLE_LABELS, TASK_ROLES, type OfficialRole, type TaskRole } from './roles';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
 const portalStatus = z.literal(PORTAL_STATUS_CODES, { error: 'a national-portal status code from 1 to 10' });
-
-/** Roles of the officials who work tasks; the supervisor watches and reassigns but owns no step. */
-export const TASK_ROLES = ['receiver', 'specialist', 'leader'] as const;
-export const OFFICIAL_ROLES = [...TASK_ROLES, 'supervisor'] as const;
-export type TaskRole = (typeof TASK_ROLES)[number];
-export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
-
-export const ROLE_LABELS: Record<OfficialRole, string> = {
-  receiver: 'Cán bộ tiếp nhận',
-  specialist: 'Chuyên viên xử lý',
-  leader: 'Lãnh đạo phê duyệt',
-  supervisor: 'Cán bộ giám sát',
-};
 
 const condition = z
   .object({

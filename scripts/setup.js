@@ -21,4 +21,5 @@ run('bash', [path.join(root, 'scripts', 'ensure-temporal.sh')]);
 if (!process.argv.includes('--no-build')) {
   console.log('setup: compiling TypeScript...');
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root]);
+  run(process.execPath, [path.join(root, 'dist', 'scripts', 'bundle-workflows.js')]);
 }

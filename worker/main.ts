@@ -3,16 +3,19 @@
  * TEMPORAL_ADDRESS (npm start sets both for it). Stops cleanly on SIGINT/SIGTERM: running
  * activities finish or are retried elsewhere, workflows resume on the next worker.
  */
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
 import { activitiesFromConfig } from './activity-deps';
 import { createDossierWorker } from './create-worker';
 import { temporalConnectionOptions } from './temporal-connection';
+import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK's own logs at warning level, unless LOG_LEVEL=debug.
+  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN') });
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: activitiesFromConfig(config, orm, resolveEndpoints(config), resolveSecrets(config).linkSecret),
+    workflowBundle: prebuiltWorkflowBundle(),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);

@@ -6,7 +6,7 @@
  * already up to date.
  */
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { ROLE_LABELS } from '../../procedures/definition';
+import { ROLE_LABELS } from '../../procedures/roles';
 import {
   ACTION_REFUSED,
   type Actor,

@@ -1,0 +1,28 @@
+/**
+ * Replays recorded histories of real dossiers against today's workflow code. A change to the
+ * interpreter that would make a running dossier take a different path fails here, in CI,
+ * instead of in production (a non-determinism error).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+
+const DIR = path.join(__dirname, 'histories');
+const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
+
+test('has recorded histories to replay', () => {
+  expect(files.length).toBeGreaterThanOrEqual(4);
+});
+
+test('replays every recorded dossier without non-determinism', async () => {
+  const histories = files.map((file) => ({
+    workflowId: path.basename(file, '.json'),
+    history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8'))),
+  }));
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.MOTCUA_TEST_WORKFLOW_BUNDLE! } }, histories)) {
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+});
