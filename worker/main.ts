@@ -3,19 +3,20 @@
  * TEMPORAL_ADDRESS (npm start sets both for it). Stops cleanly on SIGINT/SIGTERM: running
  * activities finish or are retried elsewhere, workflows resume on the next worker.
  */
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
 import { activitiesFromConfig } from './activity-deps';
 import { createDossierWorker } from './create-worker';
 import { temporalConnectionOptions } from './temporal-connection';
+import { installRuntime } from './runtime';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // The SDK's own logs at warning level, unless LOG_LEVEL=debug.
-  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN') });
+  installRuntime(config.logLevel === 'debug' ? 'DEBUG' : 'WARN');
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));

@@ -9,7 +9,7 @@ import { createProjection } from '../../activities/projection';
 import { createResultIssuer } from '../../activities/results';
 import { applicantLinks } from '../../domain/applicant-links';
 import { Agency, Dossier, DossierDocument, IssuedNumber, Notification, Task, TimelineEvent } from '../../db/entities';
-import type { ProjectionBatch } from '../../workflows/messages';
+import type { ProjectionBatch, ResultRecord } from '../../workflows/messages';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
@@ -69,7 +69,7 @@ test('issues a result once when the activity is retried', async () => {
     signedBy: 'Phạm Quốc Hùng',
   };
   const env = new MockActivityEnvironment();
-  const [a, b] = await Promise.all([env.run(issue, input), env.run(issue, input)]);
+  const [a, b] = (await Promise.all([env.run(issue, input), env.run(issue, input)])) as ResultRecord[];
   const c = await env.run(issue, input);
   expect(a.number).toBe(b.number);
   expect(c).toEqual(a);

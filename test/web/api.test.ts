@@ -83,7 +83,7 @@ describe('payment callbacks', () => {
     reference = (await waitForDossier(stack, code, (d) => d.payment?.status === 'pending')).payment!.reference;
   });
 
-  const callback = (body: object, secret = 'test-callback-secret-0123456789', timestamp = Math.floor(Date.now() / 1000)) => {
+  const callback = (body: object, secret = stack.config.payment.callbackSecret, timestamp = Math.floor(Date.now() / 1000)) => {
     const raw = JSON.stringify(body);
     return fetch(`${stack.baseUrl}/api/v1/payments/callback`, {
       method: 'POST',

@@ -1,11 +1,16 @@
 /** Activity stubs with the timeouts and retry policies each kind of work deserves. */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { DossierActivities } from '../../activities/contract';
 
-/** Database work: quick, retried until PostgreSQL is back. */
-export const db = proxyActivities<Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant'>>({
+/**
+ * Short database writes and reads (read model, deadlines, outbox) run as local activities: in
+ * the worker that runs the workflow, without a round trip through the task queue, which halves
+ * the time an official waits for a decision to show. Retried until PostgreSQL is back.
+ */
+export const db = proxyLocalActivities<Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant'>>({
   startToCloseTimeout: '30s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+  localRetryThreshold: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
 /**

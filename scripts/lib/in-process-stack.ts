@@ -1,0 +1,161 @@
+/**
+ * motcua in one process, on a given database and Temporal server: both sandboxes on free
+ * ports, the web app, and (optionally) a worker with the real activities, on a task queue and a
+ * workflow-id prefix of its own. Tests and the benchmark use it; `npm start` runs the same
+ * parts as separate processes instead.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { type Config, loadConfig } from '../../config';
+import type { Endpoints } from '../../config/endpoints';
+import type { Orm } from '../../db/orm';
+import { catalog } from '../../procedures/catalog';
+import { startPaymentSandbox } from '../../sandboxes/payment/main';
+import { startRegistrySandbox } from '../../sandboxes/registry/main';
+import { createApp } from '../../web/app';
+import { createWebServices, type WebServices } from '../../web/services';
+import { activitiesFromConfig } from '../../worker/activity-deps';
+import { createDossierWorker } from '../../worker/create-worker';
+import { installRuntime } from '../../worker/runtime';
+
+export interface InProcessOptions {
+  orm: Orm;
+  databaseUrl: string;
+  temporalAddress: string;
+  workflowBundlePath?: string;
+  /** Extra environment for loadConfig, e.g. { PAYMENT_DEADLINE: '3s' }. */
+  env?: Record<string, string>;
+  /** Start a worker in this process (default true). */
+  worker?: boolean;
+  sandboxLatencyMs?: [number, number];
+  log?: (line: string) => void;
+}
+
+export interface InProcessStack {
+  config: Config;
+  endpoints: Endpoints;
+  baseUrl: string;
+  taskQueue: string;
+  temporal: Client;
+  services: WebServices;
+  /** Environment for a worker process of this stack (`node dist/worker/main.js`). */
+  workerEnv: NodeJS.ProcessEnv;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const IN_PROCESS_SECRETS = {
+  sessionSecret: 'in-process-session-secret-0123456789',
+  linkSecret: 'in-process-link-secret-0123456789',
+};
+const CALLBACK_SECRET = 'in-process-callback-secret-0123456789';
+const REGISTRY_KEY = 'in-process-registry-key';
+
+export async function startInProcessStack(options: InProcessOptions): Promise<InProcessStack> {
+  installRuntime();
+  const latencyMs = options.sandboxLatencyMs ?? [0, 0];
+  const registry = await startRegistrySandbox({ apiKey: REGISTRY_KEY, latencyMs, failureRate: 0, slowMs: 300, host: '127.0.0.1', port: 0 });
+  const payment = await startPaymentSandbox({
+    callbackSecret: CALLBACK_SECRET,
+    latencyMs,
+    failureRate: 0,
+    callbackRetryDelaysMs: [200, 500, 1000, 2000],
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const taskQueue = `motcua-${crypto.randomBytes(4).toString('hex')}`;
+
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_WORKFLOW_ID_PREFIX: taskQueue,
+    REGISTRY_URL: registry.url,
+    REGISTRY_API_KEY: REGISTRY_KEY,
+    REGISTRY_TIMEOUT: '2s',
+    PAYMENT_URL: payment.url,
+    PAYMENT_CALLBACK_SECRET: CALLBACK_SECRET,
+    PUBLIC_URL: baseUrl,
+    SESSION_SECRET: IN_PROCESS_SECRETS.sessionSecret,
+    LINK_SECRET: IN_PROCESS_SECRETS.linkSecret,
+    MAILBOX_PAGE: 'on',
+    ...options.env,
+  };
+  const config = loadConfig(env);
+  const endpoints: Endpoints = {
+    registryUrl: registry.url,
+    paymentUrl: payment.url,
+    publicUrl: baseUrl,
+    paymentCallbackUrl: `${baseUrl}/api/v1/payments/callback`,
+  };
+  const log = options.log ?? (() => undefined);
+
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const services = createWebServices({
+    orm: options.orm,
+    temporal,
+    taskQueue,
+    workflowIdPrefix: taskQueue,
+    catalog: catalog(),
+    endpoints,
+    secrets: IN_PROCESS_SECRETS,
+    paymentCallbackSecret: CALLBACK_SECRET,
+    paymentDeadlineMs: config.payment.deadlineMs,
+    mailboxPage: true,
+    log,
+  });
+  server.on('request', createApp(services));
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let nativeConnection: NativeConnection | undefined;
+  const startWorker = async () => {
+    nativeConnection ??= await NativeConnection.connect({ address: options.temporalAddress });
+    worker = await createDossierWorker({
+      connection: nativeConnection,
+      namespace: config.temporal.namespace,
+      taskQueue,
+      activities: activitiesFromConfig(config, options.orm, endpoints, IN_PROCESS_SECRETS.linkSecret, log),
+      workflowBundle: options.workflowBundlePath ? { codePath: options.workflowBundlePath } : undefined,
+    });
+    running = worker.run();
+  };
+  const stopWorker = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    worker = undefined;
+  };
+  if (options.worker !== false) await startWorker();
+
+  return {
+    config,
+    endpoints,
+    baseUrl,
+    taskQueue,
+    temporal,
+    services,
+    workerEnv: { ...process.env, ...env },
+    startWorker,
+    stopWorker,
+    async stop() {
+      await stopWorker();
+      await nativeConnection?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await registry.close();
+      await payment.close();
+      await connection.close();
+    },
+  };
+}
