@@ -8,7 +8,7 @@ export const Official = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     username: p.string().length(60).unique(),
-    /** argon2id hash; the password itself is never stored. */
+    /** bcrypt hash; the password itself is never stored. */
     passwordHash: p.string().length(200).lazy(true, false),
     fullName: p.string().length(120),
     role: p.enum(['receiver', 'specialist', 'leader', 'supervisor'] as const),

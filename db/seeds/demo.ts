@@ -3,10 +3,10 @@
  * data (every installation needs them); the demo officials exist only where demo data is asked
  * for (npm start, tests). Safe to run on every start: rows that exist are left as they are.
  */
-import argon2 from 'argon2';
 import { PROVINCES, provinceTitle, type Province } from '../../domain/provinces';
 import { Agency, CalendarDay, Official } from '../entities';
 import type { Orm } from '../orm';
+import { hashPassword } from '../../web/passwords';
 import { CALENDAR_DAYS } from './calendar';
 
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -71,7 +71,7 @@ export async function seedDemoOfficials(orm: Orm, password = DEMO_PASSWORD): Pro
   for (const o of missing) {
     const agency = await em.findOneOrFail(Agency, { code: `CSGT-${o.provinceCode}` });
     // Each hash gets its own salt, so equal demo passwords do not show as equal hashes.
-    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+    const passwordHash = await hashPassword(password);
     em.create(Official, { username: o.username, fullName: o.fullName, role: o.role, agency, passwordHash, active: true, createdAt: new Date() });
   }
   await em.flush();

@@ -1,7 +1,7 @@
 /** Sign-in and sign-out of officials, with a brake on password guessing and an audit line each time. */
 import { Router, type Request } from 'express';
-import argon2 from 'argon2';
 import { AuditEvent, Official } from '../../db/entities';
+import { verifyPassword } from '../passwords';
 import type { WebServices } from '../services';
 import type { SessionUser } from '../session-user';
 
@@ -61,7 +61,7 @@ export function authRoutes(s: WebServices): Router {
         await audit('sign-in-locked');
       } else {
         const official = await em.findOne(Official, { username, active: true }, { populate: ['agency', 'passwordHash'] });
-        const valid = official ? await argon2.verify(official.passwordHash, password) : false;
+        const valid = official ? await verifyPassword(official.passwordHash, password) : false;
         if (official && valid) {
           brake.succeed(username);
           await regenerate(req); // a new session id at sign-in: no session fixation
