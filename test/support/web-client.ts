@@ -39,6 +39,12 @@ export class WebClient {
     return this.send(path, { method: 'GET' });
   }
 
+  /** A download (PDF) with the session's cookies. */
+  async download(path: string): Promise<{ status: number; contentType: string | null; body: Buffer }> {
+    const response = await fetch(this.baseUrl + path, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+  }
+
   /** Posts a form with the current CSRF token (unless `_csrf` is given, or `withCsrf` is false). */
   post(path: string, fields: Record<string, string>, withCsrf = true): Promise<Page> {
     const body = new URLSearchParams({ ...(withCsrf && this.csrf ? { _csrf: this.csrf } : {}), ...fields });
