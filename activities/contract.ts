@@ -3,8 +3,8 @@
  * it; the workflow imports only these types. Every activity is idempotent: Temporal retries
  * them, so each side effect carries a key derived from the dossier code.
  */
-import type { CheckKind } from '../procedures/definition';
-import type { CheckResult, ProjectionBatch, ResultRecord } from '../workflows/messages';
+import type { CheckKind, IssueStep } from '../procedures/definition';
+import type { AgencyRef, CheckResult, ProjectionBatch, ResultRecord } from '../workflows/messages';
 
 export interface PlanDeadlineInput {
   /** Start instant (ISO); the clock starts that day or the next working day. */
@@ -22,6 +22,8 @@ export interface RunCheckInput {
   dossierCode: string;
   check: CheckKind;
   params: Record<string, string>;
+  /** Fixed parameters from the definition. */
+  fixed?: Record<string, string | number>;
 }
 
 export interface RequestPaymentInput {
@@ -49,11 +51,20 @@ export interface CancelPaymentOutput {
 export interface IssueResultInput {
   dossierCode: string;
   procedureCode: string;
-  document: { template: 'driving-licence'; title: string; numbering: 'driving-licence' };
-  agency: { code: string; name: string; provinceCode: string };
+  document: IssueStep['document'];
+  /** The numbering pattern (from the definition's schemes, or a built-in one). */
+  numberingPattern?: string;
+  agency: { code: string; name: string; provinceCode: string; communeCode?: string };
   form: Record<string, string>;
+  inputs?: Record<string, string>;
   /** The leader who approved; printed on the document. */
   signedBy?: string;
+}
+
+export interface FindAgencyInput {
+  kind: string;
+  provinceCode: string;
+  communeCode?: string;
 }
 
 export interface NotifyInput {
@@ -71,6 +82,7 @@ export interface NotifyInput {
 export interface DossierActivities {
   projectDossier(batch: ProjectionBatch): Promise<void>;
   planDeadline(input: PlanDeadlineInput): Promise<PlanDeadlineOutput>;
+  findAgency(input: FindAgencyInput): Promise<AgencyRef>;
   runCheck(input: RunCheckInput): Promise<CheckResult>;
   requestPayment(input: RequestPaymentInput): Promise<RequestPaymentOutput>;
   cancelPayment(input: { reference: string }): Promise<CancelPaymentOutput>;

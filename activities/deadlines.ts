@@ -9,14 +9,26 @@ import type { PlanDeadlineInput, PlanDeadlineOutput } from './contract';
 
 const CACHE_MS = 60_000;
 
-export function createDeadlinePlanner(orm: Orm, cutoffHour: number) {
-  let cached: { at: number; calendar: WorkingCalendar } | undefined;
-  const calendar = async () => {
-    if (!cached || Date.now() - cached.at > CACHE_MS) {
-      cached = { at: Date.now(), calendar: await loadWorkingCalendar(orm.em.fork()) };
+/**
+ * The working calendar, reloaded at most once per `ttlMs`. Concurrent callers share one load;
+ * a failed load is not cached, so the next call (Temporal's retry) tries again.
+ */
+export function cachedWorkingCalendar(orm: Orm, ttlMs = CACHE_MS): () => Promise<WorkingCalendar> {
+  let cached: { at: number; calendar: Promise<WorkingCalendar> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      const entry = { at: Date.now(), calendar: loadWorkingCalendar(orm.em.fork()) };
+      cached = entry;
+      entry.calendar.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
     }
     return cached.calendar;
   };
+}
+
+export function createDeadlinePlanner(orm: Orm, cutoffHour: number) {
+  const calendar = cachedWorkingCalendar(orm);
   return async function planDeadline(input: PlanDeadlineInput): Promise<PlanDeadlineOutput> {
     const plan = appointmentFor(new Date(input.from), input.workingDays, await calendar(), cutoffHour);
     return { startDay: plan.startDay, dueDay: plan.dueDay, dueAt: plan.dueAt.toISOString() };

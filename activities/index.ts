@@ -5,8 +5,9 @@
  */
 import type { ApplicantLinks } from '../domain/applicant-links';
 import type { Orm } from '../db/orm';
+import { createAgencyFinder } from './agencies';
 import type { DossierActivities } from './contract';
-import { createDeadlinePlanner } from './deadlines';
+import { cachedWorkingCalendar, createDeadlinePlanner } from './deadlines';
 import { createNotifier } from './notifications';
 import type { PaymentGateway } from './payment/gateway-client';
 import { createProjection } from './projection';
@@ -27,7 +28,8 @@ export function createActivities(deps: ActivityDeps): DossierActivities {
   return {
     projectDossier: createProjection(deps.orm),
     planDeadline: createDeadlinePlanner(deps.orm, deps.cutoffHour),
-    runCheck: createCheckRunner(deps.registry),
+    findAgency: createAgencyFinder(deps.orm),
+    runCheck: createCheckRunner(deps.registry, { calendar: cachedWorkingCalendar(deps.orm) }),
     requestPayment: (input) => deps.payment.requestPayment(input),
     cancelPayment: (input) => deps.payment.cancelPayment(input),
     issueResult: createResultIssuer(deps.orm),

@@ -12,7 +12,7 @@ export interface AllocatedNumber {
 
 export async function allocateNumber(
   orm: Orm,
-  request: { scheme: string; prefix: string; digits: number; dossierCode: string },
+  request: { scheme: string; prefix: string; format: (value: number) => string; dossierCode: string },
 ): Promise<AllocatedNumber> {
   const connection = orm.em.getConnection();
   const existing = async () => {
@@ -36,7 +36,7 @@ export async function allocateNumber(
         'all',
         ctx,
       );
-      const number = `${request.prefix}${String(last_value).padStart(request.digits, '0')}`;
+      const number = request.format(Number(last_value));
       const issuedAt = new Date();
       await tx.execute(
         'insert into issued_number (scheme, number, dossier_code, issued_at) values (?, ?, ?, ?)',

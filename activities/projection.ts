@@ -4,7 +4,7 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dossier, type IDossier, type ITask, Official, Task, TimelineEvent } from '../db/entities';
+import { Agency, Dossier, type IAgency, type IDossier, type ITask, Official, Task, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import type { ProjectionBatch, TaskSnapshot } from '../workflows/messages';
 
@@ -15,7 +15,7 @@ function officialRef(em: EntityManager, id: string | undefined) {
   return id && Number.isInteger(numeric) ? em.getReference(Official, numeric) : null;
 }
 
-function applyTask(em: EntityManager, row: ITask | undefined, snap: TaskSnapshot, dossier: IDossier) {
+function applyTask(em: EntityManager, row: ITask | undefined, snap: TaskSnapshot, dossier: IDossier, agency: IAgency) {
   const values = {
     stepId: snap.stepId,
     name: snap.name,
@@ -33,13 +33,13 @@ function applyTask(em: EntityManager, row: ITask | undefined, snap: TaskSnapshot
     handoverNote: snap.handoverNote ?? null,
   };
   if (row) em.assign(row, values);
-  else em.create(Task, { ...values, dossier, agency: dossier.agency, taskKey: snap.id });
+  else em.create(Task, { ...values, dossier, agency, taskKey: snap.id });
 }
 
 export function createProjection(orm: Orm) {
   return async function projectDossier(batch: ProjectionBatch): Promise<void> {
     await orm.em.fork().transactional(async (em) => {
-      const dossier = await em.findOne(Dossier, { code: batch.dossier.code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const dossier = await em.findOne(Dossier, { code: batch.dossier.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['agency'] });
       if (!dossier) throw new Error(`dossier ${batch.dossier.code} is not in the read model`);
       if (dossier.version >= batch.version) return;
 
@@ -51,6 +51,7 @@ export function createProjection(orm: Orm) {
         stepName: s.stepName,
         outcome: s.outcome ?? null,
         form: s.form,
+        inputs: s.inputs ?? {},
         acceptedAt: date(s.acceptedAt),
         appointmentAt: date(s.appointmentAt),
         completedAt: date(s.completedAt),
@@ -63,7 +64,13 @@ export function createProjection(orm: Orm) {
       const existing = batch.tasks.length
         ? await em.find(Task, { dossier, taskKey: { $in: batch.tasks.map((t) => t.id) } })
         : [];
-      for (const snap of batch.tasks) applyTask(em, existing.find((t) => t.taskKey === snap.id), snap, dossier);
+      // Consulted agencies (liên thông) work some tasks; the rest belong to the handling agency.
+      const otherCodes = [...new Set(batch.tasks.map((t) => t.agencyCode).filter((c) => c && c !== dossier.agency.code))];
+      const others = otherCodes.length ? await em.find(Agency, { code: { $in: otherCodes } }) : [];
+      for (const snap of batch.tasks) {
+        const agency = others.find((a) => a.code === snap.agencyCode) ?? dossier.agency;
+        applyTask(em, existing.find((t) => t.taskKey === snap.id), snap, dossier, agency);
+      }
 
       for (const e of batch.events) {
         em.create(TimelineEvent, {

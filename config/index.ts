@@ -62,6 +62,8 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).default(8233),
   POSTGRES_PORT: z.coerce.number().int().min(0).default(5433),
 
+  /** Folder of procedure definitions to serve (default: the shipped procedures/). Read by procedures/catalog.ts. */
+  PROCEDURES_DIR: z.string().optional(),
   /** Dossiers received after this local hour count from the next working day. */
   OFFICE_CUTOFF_HOUR: z.coerce.number().min(0).max(24).default(15),
   /** Show the development mailbox (/hop-thu) with every notification sent. */

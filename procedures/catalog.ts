@@ -1,66 +1,141 @@
 /**
- * The published procedures. Each entry is one immutable version; publishing a new version adds
- * an entry and leaves the old one, so dossiers started on it finish on it (the definition
- * travels in the workflow input). Definitions are validated when this module loads: a broken
- * one stops the worker and the web server at start-up with the checker's messages.
+ * The catalogue: every definition file under procedures/<procedure>/v<N>.ts, found on disk, so
+ * a policy team adds a procedure or a version with one file and no change elsewhere. Each file
+ * is one immutable version; publishing a new version adds a file and leaves the old one, so
+ * dossiers started on it finish on it (the definition travels in the workflow input).
+ *
+ * Definitions are checked when the catalogue loads: a broken one stops the worker and the web
+ * server at start-up, with the same messages `npm run procedures:check` prints.
  */
-import type { ProcedureDefinition, ProcedureInput } from './definition';
-import { drivingLicenceRenewalV1 } from './driving-licence-renewal/v1';
-import { validateDefinition } from './validate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/paths';
+import type { ProcedureDefinition } from './definition';
+import { type DefinitionProblem, validateDefinition } from './validate';
 
-interface CatalogEntry {
-  definition: ProcedureInput;
-  /** Only published versions accept new dossiers. */
-  published: boolean;
-  /** Where the definition lives, for error messages. */
+export interface CatalogEntry {
+  definition: ProcedureDefinition;
+  /** The definition's source file, relative to the project (procedures/x/v1.ts). */
   file: string;
 }
 
-const ENTRIES: CatalogEntry[] = [
-  { definition: drivingLicenceRenewalV1, published: true, file: 'procedures/driving-licence-renewal/v1.ts' },
-];
+export interface FileProblem extends DefinitionProblem {
+  file: string;
+}
 
-export class Catalog {
-  private readonly versions = new Map<string, { definition: ProcedureDefinition; published: boolean }[]>();
+const VERSION_FILE = /^v(\d+)\.(ts|js)$/;
 
-  constructor(entries: CatalogEntry[]) {
-    const failures: string[] = [];
-    for (const entry of entries) {
-      const result = validateDefinition(entry.definition);
-      if (!result.ok) {
-        failures.push(...result.problems.map((p) => `${entry.file}: ${p.path}: ${p.message}`));
+/** The source file a message should name, also when the code runs from dist/. */
+function sourceName(file: string): string {
+  return path.relative(projectRoot, file).replace(/^dist[\\/]/, '').replace(/\.js$/, '.ts').split(path.sep).join('/');
+}
+
+/** The definition a file exports: its default export, or its only exported object with steps. */
+function exportedDefinition(module: Record<string, unknown>): unknown {
+  if (module.default) return module.default;
+  const candidates = Object.values(module).filter((v) => typeof v === 'object' && v !== null && 'steps' in v);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Loads and checks every definition file under `dir`; returns the good ones and every problem. */
+export function loadDefinitions(dir: string = __dirname): { entries: CatalogEntry[]; problems: FileProblem[] } {
+  const entries: CatalogEntry[] = [];
+  const problems: FileProblem[] = [];
+  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const folder of folders) {
+    for (const name of fs.readdirSync(path.join(dir, folder)).sort()) {
+      const match = VERSION_FILE.exec(name);
+      if (!match) continue;
+      const full = path.join(dir, folder, name);
+      const file = sourceName(full);
+      let exported: unknown;
+      try {
+        exported = exportedDefinition(require(full));
+      } catch (error) {
+        problems.push({ file, path: '(file)', message: `cannot be loaded: ${error instanceof Error ? error.message : String(error)}` });
         continue;
       }
-      const list = this.versions.get(result.definition.code) ?? [];
-      list.push({ definition: result.definition, published: entry.published });
-      list.sort((a, b) => a.definition.version - b.definition.version);
-      this.versions.set(result.definition.code, list);
+      if (exported === undefined) {
+        problems.push({ file, path: '(file)', message: 'exports no definition (export one object, e.g. `export const procedure = {...}`)' });
+        continue;
+      }
+      const result = validateDefinition(exported);
+      if (!result.ok) {
+        problems.push(...result.problems.map((p) => ({ file, ...p })));
+        continue;
+      }
+      if (result.definition.version !== Number(match[1])) {
+        problems.push({ file, path: 'version', message: `the file is v${match[1]} but the definition says version ${result.definition.version}` });
+        continue;
+      }
+      const twin = entries.find((e) => e.definition.code === result.definition.code && e.definition.version === result.definition.version);
+      if (twin) {
+        problems.push({ file, path: 'code', message: `${result.definition.code} version ${result.definition.version} is also defined in ${twin.file}` });
+        continue;
+      }
+      entries.push({ definition: result.definition, file });
     }
-    if (failures.length) throw new Error(`Invalid procedure definitions:\n${failures.join('\n')}`);
+  }
+  return { entries, problems };
+}
+
+export function formatProblems(problems: readonly FileProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n');
+}
+
+export class Catalog {
+  private readonly versions = new Map<string, CatalogEntry[]>();
+
+  constructor(entries: readonly CatalogEntry[]) {
+    for (const entry of entries) {
+      const list = this.versions.get(entry.definition.code) ?? [];
+      list.push(entry);
+      list.sort((a, b) => a.definition.version - b.definition.version);
+      this.versions.set(entry.definition.code, list);
+    }
   }
 
   /** The newest published version, the one new dossiers start on. */
   current(code: string): ProcedureDefinition | undefined {
     return this.versions
       .get(code)
-      ?.filter((v) => v.published)
+      ?.filter((e) => e.definition.status === 'published')
       .at(-1)?.definition;
   }
 
+  /** A given version, published or not: running dossiers and their pages need old ones. */
   version(code: string, version: number): ProcedureDefinition | undefined {
-    return this.versions.get(code)?.find((v) => v.definition.version === version)?.definition;
+    return this.versions.get(code)?.find((e) => e.definition.version === version)?.definition;
   }
 
-  /** The current version of each procedure open to new dossiers. */
-  published(): ProcedureDefinition[] {
-    return [...this.versions.keys()].map((code) => this.current(code)).filter((d): d is ProcedureDefinition => !!d);
+  /** Every version of a procedure, oldest first, with its file. */
+  versionsOf(code: string): readonly CatalogEntry[] {
+    return this.versions.get(code) ?? [];
   }
+
+  /** The current version of each procedure open to new dossiers, by name. */
+  published(): ProcedureDefinition[] {
+    return [...this.versions.keys()]
+      .map((code) => this.current(code))
+      .filter((d): d is ProcedureDefinition => !!d)
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+}
+
+/** Loads and checks the definitions of a folder; throws with every problem when one is broken. */
+export function loadCatalog(dir: string): Catalog {
+  const { entries, problems } = loadDefinitions(dir);
+  if (problems.length) throw new Error(`Invalid procedure definitions:\n${formatProblems(problems)}`);
+  return new Catalog(entries);
 }
 
 let shared: Catalog | undefined;
 
-/** The catalogue shipped in procedures/, validated once per process. */
+/**
+ * The catalogue the process serves, loaded once: procedures/ (or PROCEDURES_DIR). Worker and web
+ * server call it at start-up, so a broken definition stops them before any dossier sees it.
+ */
 export function catalog(): Catalog {
-  shared ??= new Catalog(ENTRIES);
+  shared ??= loadCatalog(process.env.PROCEDURES_DIR ? path.resolve(process.env.PROCEDURES_DIR) : __dirname);
   return shared;
 }

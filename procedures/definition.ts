@@ -1,13 +1,17 @@
 /**
  * The procedure definition format owned by policy teams. A definition is plain data (no
  * functions), so a published version can travel inside the workflow's input: a dossier keeps
- * the exact version it started with, whatever is published later.
+ * the exact version it started with, whatever is published later. Running dossiers carry
+ * definitions written against older releases of this schema: new fields are optional, and the
+ * interpreter treats a missing one as its default.
  *
  * The flow is a graph of steps keyed by id; each step names the step that follows, so loops
- * ("return to intake") and branches are data, interpreted by one generic workflow.
+ * ("return to intake"), branches and parallel consultations are data, interpreted by one
+ * generic workflow. docs/procedures.md explains every part with a worked example.
  */
 import { z } from 'zod';
 import { PORTAL_STATUS_CODES } from '../domain/portal-status';
+import { CHECK_KINDS } from './check-kinds';
 import { TASK_ROLES } from './roles';
 
 export { OFFICIAL_ROLES, ROLE_LABELS, TASK_ROLES, type OfficialRole, type TaskRole } from './roles';
@@ -15,27 +19,57 @@ export { OFFICIAL_ROLES, ROLE_LABELS, TASK_ROLES, type OfficialRole, type TaskRo
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
 const portalStatus = z.literal(PORTAL_STATUS_CODES, { error: 'a national-portal status code from 1 to 10' });
 
-const condition = z
+const fieldCondition = z
   .object({
     field: z.string().describe('name of a form field'),
-    in: z.array(z.string()).optional().describe('the condition holds when the value is one of these'),
-    notIn: z.array(z.string()).optional().describe('the condition holds when the value is none of these'),
+    in: z.array(z.string()).optional().describe('holds when the value is one of these'),
+    notIn: z.array(z.string()).optional().describe('holds when the value is none of these'),
+    min: z.number().optional().describe('holds when the number is at least this'),
+    max: z.number().optional().describe('holds when the number is at most this'),
   })
+  .strict()
   .describe('a test on the value of one form field');
+
+const checkCondition = z
+  .object({
+    check: z.string().describe('id of a registry check run earlier'),
+    outcome: z.enum(['match', 'mismatch', 'error']),
+  })
+  .strict()
+  .describe('a test on the outcome of a registry check');
+
+export type Condition =
+  | z.infer<typeof fieldCondition>
+  | z.infer<typeof checkCondition>
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    fieldCondition,
+    checkCondition,
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
 
 export const formFieldSchema = z.object({
   name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'camelCase letters and digits'),
   label: z.string().min(1).describe('Vietnamese label shown on the form'),
-  type: z.enum(['text', 'textarea', 'date', 'select', 'email', 'phone', 'citizen-id', 'digits']),
+  type: z.enum(['text', 'textarea', 'date', 'select', 'email', 'phone', 'citizen-id', 'digits', 'number']),
   required: z.boolean().default(true),
-  requiredWhen: condition.optional().describe('required only when this condition holds'),
+  requiredWhen: conditionSchema.optional().describe('required only when this condition holds'),
   options: z
     .array(z.object({ value: z.string(), label: z.string() }))
     .optional()
     .describe('choices of a select field'),
-  optionsFrom: z.enum(['provinces']).optional().describe('take the choices from reference data'),
+  optionsFrom: z.enum(['provinces', 'communes']).optional().describe('take the choices from reference data'),
   length: z.number().int().positive().optional().describe('exact number of digits (digits fields)'),
   maxLength: z.number().int().positive().optional(),
+  min: z.number().optional().describe('smallest value of a number field'),
+  max: z.number().optional().describe('largest value of a number field'),
   /** A date field may be bounded relative to the submission day. */
   dateRange: z.enum(['past', 'future']).optional(),
   hint: z.string().optional().describe('help text shown under the field'),
@@ -48,22 +82,46 @@ export const documentSchema = z.object({
   name: z.string(),
   copies: z.number().int().positive().default(1),
   required: z.boolean().default(true),
-  requiredWhen: condition.optional(),
+  requiredWhen: conditionSchema.optional(),
   note: z.string().optional(),
+  template: z.string().optional().describe('the official form to use, e.g. "Mẫu TK1-TS"'),
 });
 
-export const feeSchema = z.object({
-  id,
-  label: z.string(),
-  amount: z.number().int().nonnegative().describe('VND'),
-  legalBasis: z.string().optional(),
-});
+export const feeSchema = z
+  .object({
+    id,
+    label: z.string(),
+    legalBasis: z.string().optional(),
+    amount: z.number().int().nonnegative().optional().describe('a fixed amount in VND'),
+    cases: z
+      .array(z.object({ when: conditionSchema, amount: z.number().int().nonnegative() }))
+      .optional()
+      .describe('amounts by case, the first that holds applies; none holding means 0'),
+    percent: z
+      .object({
+        ofField: z.string().describe('number field holding the base, e.g. the vehicle value'),
+        rates: z.array(z.object({ when: conditionSchema.optional(), rate: z.number().min(0).max(100) })).min(1),
+      })
+      .optional()
+      .describe('a percentage of a value on the form; the first rate whose condition holds applies'),
+    perUnitField: z.string().optional().describe('number field multiplying the fee (e.g. sets of documents)'),
+    exemptions: z
+      .array(z.object({ when: conditionSchema, label: z.string() }))
+      .default([])
+      .describe('cases in which nothing is due'),
+  })
+  .refine((f) => [f.amount, f.cases, f.percent].filter((x) => x !== undefined).length === 1, {
+    message: 'a fee has exactly one of amount, cases or percent',
+  });
+
+const inputFieldsSchema = z.array(formFieldSchema).optional();
 
 const actionSchema = z.object({
   id,
   label: z.string().describe('button label'),
   next: id.describe('step that follows this action'),
   requires: z.array(z.enum(['reason'])).default([]).describe('what the official must enter'),
+  inputs: inputFieldsSchema.describe('values the official enters with this action, kept with the dossier'),
   style: z.enum(['primary', 'default', 'danger']).default('default'),
   /** A status the dossier passes through when this action is taken (e.g. 2 accepted). */
   emitsStatus: portalStatus.optional(),
@@ -83,6 +141,10 @@ export const taskStepSchema = z.object({
   ...stepBase,
   kind: z.literal('task'),
   role: z.enum(TASK_ROLES),
+  agencyKind: z
+    .string()
+    .optional()
+    .describe('another agency of the same province works this task (liên thông); default the handling agency'),
   workingDays: z.number().nonnegative().optional().describe('share of the processing time for this step'),
   instructions: z.string().optional(),
   actions: z.array(actionSchema).min(1),
@@ -95,15 +157,34 @@ export const checkStepSchema = z.object({
     .array(
       z.object({
         id,
-        check: z.enum(['population.identity', 'driving-licence.record']).describe('a registry check known to the engine'),
+        check: z.enum(CHECK_KINDS).describe('a registry check known to the engine'),
         label: z.string(),
         /** Check parameter -> form field that supplies it. */
         input: z.record(z.string(), z.string()),
+        /** Fixed parameters, e.g. the notice period of a calendar check. */
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       }),
     )
     .min(1),
   next: id,
   onMismatch: id.describe('step that receives the dossier when a registry contradicts the form'),
+});
+
+export const branchStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('branch'),
+  cases: z.array(z.object({ when: conditionSchema, next: id })).min(1).describe('the first case that holds is taken'),
+  otherwise: id,
+});
+
+export const parallelStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('parallel'),
+  branches: z
+    .array(z.object({ id, name: z.string(), start: id }))
+    .min(2)
+    .describe('flows run at the same time; each ends when it reaches `next`'),
+  next: id.describe('where the branches meet; the dossier goes on when every branch has arrived'),
 });
 
 export const paymentStepSchema = z.object({
@@ -125,9 +206,16 @@ export const issueStepSchema = z.object({
   ...stepBase,
   kind: z.literal('issue'),
   document: z.object({
-    template: z.enum(['driving-licence']),
+    template: z.enum(['driving-licence', 'certificate']).describe('layout of the result document'),
     title: z.string(),
-    numbering: z.enum(['driving-licence']),
+    numbering: z.string().describe('a numbering scheme of this definition, or the built-in "driving-licence"'),
+    subtitle: z.string().optional(),
+    /** Lines of a certificate: label and a text with {{form.x}}, {{inputs.x}}, {{number}}, {{validUntil}}. */
+    fields: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+    validity: z
+      .object({ years: z.number().int().positive().optional(), rule: z.enum(['driving-licence']).optional() })
+      .optional()
+      .describe('how long the result is valid'),
   }),
   next: id,
 });
@@ -142,6 +230,8 @@ export const endStepSchema = z.object({
 export const stepSchema = z.discriminatedUnion('kind', [
   taskStepSchema,
   checkStepSchema,
+  branchStepSchema,
+  parallelStepSchema,
   paymentStepSchema,
   supplementStepSchema,
   issueStepSchema,
@@ -150,29 +240,49 @@ export const stepSchema = z.discriminatedUnion('kind', [
 
 export const notificationTemplateSchema = z.object({
   subject: z.string(),
-  body: z.string().describe('text with {{placeholders}}: code, name, procedure, reason, link, appointment, amount, number'),
+  body: z
+    .string()
+    .describe('text with {{placeholders}}: code, name, procedure, reason, appointment, amount, number and the links'),
 });
 
 export const procedureSchema = z.object({
-  code: z.string().describe('procedure code: the national code (1.001193) or a local one'),
+  code: z.string().min(1).describe('procedure code: the national code (1.001193) or a local one'),
   nationalCode: z.string().regex(/^\d\.\d{6}$/).optional(),
   version: z.number().int().positive(),
+  status: z.enum(['draft', 'published']).default('published').describe('only published versions take new dossiers'),
   name: z.string(),
   field: z.string().describe('lĩnh vực'),
   level: z.enum(['ministry', 'province', 'commune']),
-  agencyKind: z.string().describe('kind of agency that handles it; the dossier goes to that agency of the chosen province'),
+  agencyKind: z.string().describe('kind of agency that handles it; the dossier goes to that agency of the chosen place'),
+  handlingAgency: z.string().optional().describe('the competent agency as citizens know it'),
   legalBasis: z.array(z.string()),
   onlineLevel: z.enum(['full', 'partial']),
-  processingDays: z.number().positive().describe('time limit in working days, counted from acceptance'),
+  processingDays: z.number().nonnegative().describe('time limit in working days, counted from acceptance'),
+  processingRules: z
+    .array(z.object({ when: conditionSchema, days: z.number().nonnegative(), note: z.string().optional() }))
+    .optional()
+    .describe('another time limit when a condition holds (first that holds)'),
   fees: z.array(feeSchema),
   documents: z.array(documentSchema),
   form: z.object({
     fields: z.array(formFieldSchema).min(1),
-    /** The field whose value picks the handling province. */
-    provinceField: z.string(),
+    /** The field whose value picks the handling province (province-level procedures). */
+    provinceField: z.string().optional(),
+    /** The field whose value picks the handling commune (commune-level procedures). */
+    communeField: z.string().optional(),
     /** Fields that identify and reach the applicant. */
-    applicant: z.object({ nameField: z.string(), citizenIdField: z.string(), emailField: z.string().optional(), phoneField: z.string().optional() }),
+    applicant: z.object({
+      nameField: z.string(),
+      citizenIdField: z.string(),
+      emailField: z.string().optional(),
+      phoneField: z.string().optional(),
+    }),
   }),
+  numberingSchemes: z
+    .record(z.string(), z.object({ pattern: z.string().describe('e.g. "{province}{yy}{seq:8}" or "{seq:5}/{yyyy}/GCN"') }))
+    .default({}),
+  /** Escape hatch: a TypeScript workflow registered in workflows/ runs this procedure instead. */
+  workflow: z.string().optional(),
   start: id.describe('first step'),
   submittedNotify: z.string().optional().describe('notification template sent when the dossier is registered'),
   steps: z.array(stepSchema).min(1),
@@ -182,10 +292,13 @@ export const procedureSchema = z.object({
 export type ProcedureDefinition = z.infer<typeof procedureSchema>;
 export type ProcedureInput = z.input<typeof procedureSchema>;
 export type FormField = z.infer<typeof formFieldSchema>;
+export type Fee = z.infer<typeof feeSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type TaskStep = z.infer<typeof taskStepSchema>;
 export type TaskAction = TaskStep['actions'][number];
 export type CheckStep = z.infer<typeof checkStepSchema>;
+export type BranchStep = z.infer<typeof branchStepSchema>;
+export type ParallelStep = z.infer<typeof parallelStepSchema>;
 export type PaymentStep = z.infer<typeof paymentStepSchema>;
 export type SupplementStep = z.infer<typeof supplementStepSchema>;
 export type IssueStep = z.infer<typeof issueStepSchema>;

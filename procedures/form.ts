@@ -3,7 +3,9 @@
  * Vietnamese messages. Used by the web form, the JSON intake API and the supplement page,
  * so all three accept and refuse exactly the same data.
  */
+import { COMMUNES } from '../domain/communes';
 import { PROVINCES } from '../domain/provinces';
+import { holds } from './conditions';
 import type { FormField, ProcedureDefinition } from './definition';
 
 export type FormValues = Record<string, string>;
@@ -16,18 +18,14 @@ const PHONE = /^(0|\+84)\d{9,10}$/;
 
 export function fieldOptions(field: FormField): { value: string; label: string }[] {
   if (field.optionsFrom === 'provinces') return PROVINCES.map((p) => ({ value: p.code, label: p.name }));
+  if (field.optionsFrom === 'communes') {
+    return COMMUNES.map((c) => ({ value: c.code, label: `${c.name}, ${PROVINCES.find((p) => p.code === c.provinceCode)?.name}` }));
+  }
   return field.options ?? [];
 }
 
-export function conditionHolds(cond: { field: string; in?: string[]; notIn?: string[] }, values: FormValues): boolean {
-  const value = values[cond.field] ?? '';
-  if (cond.in && !cond.in.includes(value)) return false;
-  if (cond.notIn && cond.notIn.includes(value)) return false;
-  return true;
-}
-
 export function isFieldRequired(field: FormField, values: FormValues): boolean {
-  if (field.requiredWhen) return conditionHolds(field.requiredWhen, values);
+  if (field.requiredWhen) return holds(field.requiredWhen, { form: values });
   return field.required;
 }
 
@@ -76,6 +74,13 @@ function checkField(field: FormField, value: string, today: string): { value: st
       return fieldOptions(field).some((o) => o.value === value)
         ? { value }
         : { value, error: `${label}: lựa chọn không hợp lệ` };
+    case 'number': {
+      const number = Number(value.replace(/[.\s]/g, ''));
+      if (!/^\d+$/.test(value.replace(/[.\s]/g, ''))) return { value, error: `${label} phải là số nguyên` };
+      if (field.min !== undefined && number < field.min) return { value: String(number), error: `${label} không được nhỏ hơn ${field.min}` };
+      if (field.max !== undefined && number > field.max) return { value: String(number), error: `${label} không được lớn hơn ${field.max}` };
+      return { value: String(number) };
+    }
     case 'text':
     case 'textarea':
       return field.maxLength && value.length > field.maxLength
@@ -94,9 +99,19 @@ export function validateForm(
   today: string,
   onlyFields?: readonly string[],
 ): FormResult {
-  const fields = onlyFields ? definition.form.fields.filter((f) => onlyFields.includes(f.name)) : definition.form.fields;
+  return validateFields(definition.form.fields, input, today, onlyFields);
+}
+
+/** The same checks for any list of fields, e.g. the inputs an action asks of an official. */
+export function validateFields(
+  all: readonly FormField[],
+  input: Record<string, unknown>,
+  today: string,
+  onlyFields?: readonly string[],
+): FormResult {
+  const fields = onlyFields ? all.filter((f) => onlyFields.includes(f.name)) : all;
   const values: FormValues = {};
-  for (const field of definition.form.fields) values[field.name] = normalize(input[field.name]);
+  for (const field of all) values[field.name] = normalize(input[field.name]);
   const errors: FieldErrors = {};
   for (const field of fields) {
     const value = values[field.name];

@@ -95,6 +95,7 @@ class AutoOfficial {
         healthCertificateNumber: `BENCH-${i}`,
         healthCertificateDate: '2026-11-02',
         province: '01',
+        deliveryMethod: 'tai-quay',
         phone: '0912345678',
         email: `bench${i}@example.vn`,
       },

@@ -132,7 +132,11 @@ async function main(): Promise<void> {
  Temporal Web UI:              ${temporal ? `http://localhost:${config.temporal.uiPort}` : '(external cluster)'}
 
  Demo officials (password: ${DEMO_PASSWORD})
-${DEMO_OFFICIALS.map((o) => `   ${o.username.padEnd(16)} ${o.fullName} (${o.role}, ${o.provinceCode === '01' ? 'Hà Nội' : 'Hồ Chí Minh'})`).join('\n')}
+${DEMO_OFFICIALS.filter((o) => !o.username.slice(o.username.indexOf('.') + 1).includes('.'))
+  .map((o) => `   ${o.username.padEnd(16)} ${o.fullName} (${o.role}, ${o.agencyCode})`)
+  .join('\n')}
+   Other agencies of Hà Nội (hn.) and Hồ Chí Minh (hcm.): <city>.<stp|sct|bhxh|thue|dienluc|snv|ubnd|pv06>.<tiepnhan|chuyenvien|lanhdao|giamsat>
+   Wards: hoankiem.<role>, benthanh.<role>. The catalogue with every procedure: ${endpoints.publicUrl}/thu-tuc
 
  Demo applicants known to the registry sandbox
 ${demo.map(([what, r]) => `   ${what}: ${r.citizen.fullName}, CCCD ${r.citizen.citizenId}, sinh ${r.citizen.dateOfBirth}, GPLX ${r.licence.number} hạng ${r.licence.class}`).join('\n')}

@@ -24,6 +24,7 @@ import { supervisionRoutes } from './routes/back-office/supervision';
 import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
 import { applicantLinkRoutes } from './routes/public/applicant-links';
+import { catalogueRoutes } from './routes/public/catalogue';
 import { lookupRoutes } from './routes/public/lookup';
 import { submitRoutes } from './routes/public/submit';
 import type { WebServices } from './services';
@@ -64,7 +65,7 @@ export function createApp(s: WebServices): express.Application {
     next();
   });
 
-  app.use(homeRoutes(s), authRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s));
+  app.use(homeRoutes(s), authRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s), catalogueRoutes(s));
   app.use(queueRoutes(s), dossierRoutes(s), supervisionRoutes(s));
   if (s.mailboxPage) app.use(mailboxRoutes(s));
 

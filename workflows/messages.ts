@@ -13,6 +13,7 @@ export interface AgencyRef {
   /** The receiving unit's identifier, the dossier code prefix. */
   unitCode: string;
   provinceCode: string;
+  communeCode?: string;
 }
 
 export interface DossierInput {
@@ -47,6 +48,8 @@ export interface CompleteTaskRequest {
   taskId: string;
   action: string;
   reason?: string;
+  /** Values the action asks the official for (validated by the web layer against the action's inputs). */
+  inputs?: Record<string, string>;
   actor: Actor;
 }
 
@@ -123,6 +126,10 @@ export interface TaskSnapshot {
   stepId: string;
   name: string;
   role: TaskRole;
+  /** The agency that works the task: the handling agency, or one consulted (liên thông). */
+  agencyCode: string;
+  /** The parallel branch the task belongs to, if any. */
+  branch?: string;
   status: 'open' | 'done' | 'cancelled';
   createdAt: string;
   dueAt?: string;
@@ -174,6 +181,8 @@ export interface DossierSnapshot {
   stepName: string;
   outcome?: 'completed' | 'refused' | 'rejected' | 'cancelled';
   form: Record<string, string>;
+  /** Values officials entered with their decisions (action inputs). */
+  inputs?: Record<string, string>;
   acceptedAt?: string;
   appointmentAt?: string;
   completedAt?: string;

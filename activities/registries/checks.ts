@@ -1,15 +1,26 @@
 /**
- * The registry checks a procedure's check step can name. Each turns the registry's answer into
- * what an official reads: match or mismatch, one Vietnamese sentence and the facts found.
- * Transient failures are thrown (Temporal retries the activity); only answers become results.
+ * The checks a procedure's check step can name. Each turns the registry's answer into what an
+ * official reads: match or mismatch, one Vietnamese sentence and the facts found. Transient
+ * failures are thrown (Temporal retries the activity); only answers become results. One check,
+ * 'calendar.notice-period', asks no registry but the working calendar administrators keep.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
+import { type WorkingCalendar, workingDaysBetween } from '../../domain/working-days';
 import type { CheckResult } from '../../workflows/messages';
 import type { RunCheckInput } from '../contract';
-import type { LicenceRecord, RegistryClient } from './registry-client';
+import type {
+  EnterpriseRecord,
+  InsuranceCardRecord,
+  LicenceRecord,
+  QualityCertificateRecord,
+  RegistryClient,
+} from './registry-client';
 
 const POPULATION_DATABASE = 'Cơ sở dữ liệu quốc gia về dân cư';
+const BUSINESS_DATABASE = 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp';
+const INSURANCE_DATABASE = 'Cơ sở dữ liệu quốc gia về bảo hiểm';
+const VEHICLE_DATA = 'dữ liệu chứng nhận chất lượng của Cục Đăng kiểm Việt Nam';
 
 const LICENCE_STATUS_LABELS: Record<LicenceRecord['status'], string> = {
   valid: 'Còn hiệu lực',
@@ -17,13 +28,29 @@ const LICENCE_STATUS_LABELS: Record<LicenceRecord['status'], string> = {
   suspended: 'Đang bị tước quyền sử dụng',
 };
 
-export function createCheckRunner(client: RegistryClient, now: () => Date = () => new Date()) {
+export interface CheckRunnerOptions {
+  /** The clock; tests fix it. */
+  now?: () => Date;
+  /** The working calendar, for 'calendar.notice-period'; the worker passes a cached loader. */
+  calendar?: () => Promise<WorkingCalendar>;
+}
+
+export function createCheckRunner(client: RegistryClient, options: CheckRunnerOptions = {}) {
+  const now = options.now ?? (() => new Date());
   return async function runCheck(input: RunCheckInput): Promise<CheckResult> {
     switch (input.check) {
       case 'population.identity':
         return checkIdentity(client, requireParams(input, ['citizenId', 'fullName', 'dateOfBirth']));
       case 'driving-licence.record':
         return checkLicence(client, requireParams(input, ['licenceNumber', 'licenceClass', 'citizenId']), localIsoDate(now()));
+      case 'business.registration':
+        return checkEnterprise(client, requireParams(input, ['taxCode']));
+      case 'social-insurance.card':
+        return checkInsuranceCard(client, requireParams(input, ['insuranceCode', 'citizenId']), localIsoDate(now()));
+      case 'vehicle.quality-certificate':
+        return checkQualityCertificate(client, requireParams(input, ['frameNumber']));
+      case 'calendar.notice-period':
+        return checkNoticePeriod(input, options.calendar, now());
       default:
         throw ApplicationFailure.nonRetryable(`unknown check ${String(input.check)}`, 'UnknownCheck');
     }
@@ -32,14 +59,16 @@ export function createCheckRunner(client: RegistryClient, now: () => Date = () =
 
 function requireParams<K extends string>(input: RunCheckInput, names: readonly K[]): Record<K, string> {
   const missing = names.filter((name) => !input.params[name]?.trim());
-  if (missing.length > 0) {
-    throw ApplicationFailure.nonRetryable(
-      `check ${input.check} of dossier ${input.dossierCode}: missing ${missing.join(', ')}`,
-      'InvalidCheckInput',
-    );
-  }
+  if (missing.length > 0) throw invalidInput(input, `missing ${missing.join(', ')}`);
   return Object.fromEntries(names.map((name) => [name, input.params[name].trim()])) as Record<K, string>;
 }
+
+function invalidInput(input: RunCheckInput, problem: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`check ${input.check} of dossier ${input.dossierCode}: ${problem}`, 'InvalidCheckInput');
+}
+
+/** Codes as applicants type them: spaces dropped (and, for frame numbers, letters capitalised). */
+const compact = (value: string) => value.replace(/\s+/g, '');
 
 const mismatch = (summary: string, facts: Record<string, string>): CheckResult => ({ outcome: 'mismatch', summary, facts });
 
@@ -99,4 +128,149 @@ async function checkLicence(
   // Renewing an expired licence is what the procedure is for, so expiry is a fact, not a mismatch.
   const validity = expired ? `đã hết hạn ngày ${facts['Có giá trị đến']}` : 'còn hiệu lực';
   return { outcome: 'match', summary: `Giấy phép lái xe đúng người, đúng hạng ${licence.class}, ${validity}`, facts };
+}
+
+const ENTERPRISE_STATUS_LABELS: Record<EnterpriseRecord['status'], string> = {
+  active: 'Đang hoạt động',
+  suspended: 'Tạm ngừng kinh doanh',
+  dissolved: 'Đã giải thể',
+  'tax-code-closed': 'Đã chấm dứt hiệu lực mã số thuế',
+};
+
+async function checkEnterprise(client: RegistryClient, declared: { taxCode: string }): Promise<CheckResult> {
+  const taxCode = compact(declared.taxCode);
+  const found = await client.findEnterprise(taxCode);
+  if (!found) {
+    return mismatch(`Không tìm thấy mã số thuế ${taxCode} trong ${BUSINESS_DATABASE}`, { 'Mã số thuế': taxCode });
+  }
+  // A household business (hộ kinh doanh) has an owner and a place of business, not a seat and a legal representative.
+  const household = found.kind === 'household';
+  const subject = household ? 'Hộ kinh doanh' : 'Doanh nghiệp';
+  const facts = {
+    'Mã số thuế': found.taxCode,
+    [household ? 'Tên hộ kinh doanh' : 'Tên doanh nghiệp']: found.name,
+    'Tình trạng': household && found.status === 'dissolved' ? 'Đã chấm dứt hoạt động' : ENTERPRISE_STATUS_LABELS[found.status],
+    [household ? 'Địa chỉ kinh doanh' : 'Địa chỉ trụ sở']: found.address,
+    [household ? 'Chủ hộ kinh doanh' : 'Người đại diện theo pháp luật']: found.legalRepresentative,
+    'Ngày đăng ký lần đầu': formatVietnameseDate(found.registeredAt),
+  };
+  switch (found.status) {
+    case 'active':
+      return { outcome: 'match', summary: `${found.name} (mã số thuế ${found.taxCode}) đang hoạt động`, facts };
+    case 'suspended':
+      return mismatch(`${subject} đang tạm ngừng kinh doanh`, facts);
+    case 'dissolved':
+      return mismatch(household ? 'Hộ kinh doanh đã chấm dứt hoạt động' : 'Doanh nghiệp đã giải thể', facts);
+    case 'tax-code-closed':
+      return mismatch(`Mã số thuế ${found.taxCode} đã chấm dứt hiệu lực`, facts);
+  }
+}
+
+/** What the card pays of covered care, by the benefit level printed on it. */
+const BENEFIT_SHARES: Record<number, string> = { 1: '100%', 2: '100%', 3: '95%', 4: '80%', 5: '100%' };
+
+async function checkInsuranceCard(
+  client: RegistryClient,
+  declared: { insuranceCode: string; citizenId: string },
+  today: string,
+): Promise<CheckResult> {
+  const code = compact(declared.insuranceCode);
+  const codeOnly = { 'Mã số BHXH': code };
+  const card: InsuranceCardRecord | undefined = await client.findInsuranceCard(code);
+  if (!card) return mismatch(`Không tìm thấy mã số bảo hiểm xã hội ${code} trong ${INSURANCE_DATABASE}`, codeOnly);
+  // Someone else's card: its holder's data are not shown to the official handling this dossier.
+  if (card.citizenId !== declared.citizenId) {
+    return mismatch('Mã số bảo hiểm xã hội không thuộc người có số căn cước đã kê khai', codeOnly);
+  }
+
+  const expired = card.status === 'expired' || (card.status === 'active' && card.validTo < today);
+  const validTo = formatVietnameseDate(card.validTo);
+  const facts = {
+    'Mã số BHXH': card.insuranceCode,
+    'Họ và tên': card.fullName,
+    'Ngày sinh': formatVietnameseDate(card.dateOfBirth),
+    'Giá trị sử dụng': `Từ ${formatVietnameseDate(card.validFrom)} đến ${validTo}`,
+    'Nơi đăng ký KCB ban đầu': card.hospital,
+    'Mức hưởng': `Mức ${card.benefitLevel} (${BENEFIT_SHARES[card.benefitLevel]})`,
+    'Tình trạng': card.status === 'revoked' ? 'Đã bị thu hồi' : expired ? 'Đã hết hạn' : 'Còn hạn sử dụng',
+  };
+  if (card.status === 'revoked') return mismatch('Thẻ bảo hiểm y tế đã bị thu hồi', facts);
+  // An expired card can still be reissued or renewed: the expiry is a fact for the official, not a mismatch.
+  const validity = expired ? `đã hết hạn ngày ${validTo}, vẫn được cấp lại` : `còn hạn đến ${validTo}`;
+  return { outcome: 'match', summary: `Thẻ bảo hiểm y tế đúng người, ${validity}`, facts };
+}
+
+async function checkQualityCertificate(client: RegistryClient, declared: { frameNumber: string }): Promise<CheckResult> {
+  const frameNumber = compact(declared.frameNumber).toUpperCase();
+  const found: QualityCertificateRecord | undefined = await client.findQualityCertificate(frameNumber);
+  if (!found) return mismatch(`Không tìm thấy số khung ${frameNumber} trong ${VEHICLE_DATA}`, { 'Số khung': frameNumber });
+  const facts = {
+    'Số khung': found.frameNumber,
+    'Số máy': found.engineNumber,
+    'Nhãn hiệu': found.brand,
+    'Số loại': found.model,
+    'Loại phương tiện': found.vehicleType === 'car' ? 'Ô tô' : 'Xe mô tô',
+    'Số chỗ ngồi': String(found.seats),
+    'Năm sản xuất': String(found.manufactureYear),
+    'Nguồn gốc': found.origin === 'domestic' ? 'Sản xuất, lắp ráp trong nước' : 'Nhập khẩu',
+    'Số giấy chứng nhận chất lượng': found.certificateNumber,
+    'Tình trạng': found.status === 'valid' ? 'Còn hiệu lực' : 'Đã bị thu hồi',
+  };
+  if (found.status === 'revoked') return mismatch('Giấy chứng nhận chất lượng của xe đã bị thu hồi', facts);
+  return {
+    outcome: 'match',
+    summary: `Xe ${found.brand} ${found.model} số khung ${found.frameNumber} có giấy chứng nhận chất lượng số ${found.certificateNumber} còn hiệu lực`,
+    facts,
+  };
+}
+
+/** YYYY-MM-DD (as the form stores dates) or dd/mm/yyyy; undefined when not a calendar date. */
+function calendarDay(value: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]].map(Number) : vn ? [vn[3], vn[2], vn[1]].map(Number) : [];
+  if (y === undefined) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The date on the form must be at least `workingDays` (fixed parameter) working days after
+ * today, Vietnam time: e.g. a promotion is notified at least 3 working days before it starts.
+ * Today itself does not count, the date does. An optional fixed `dateLabel` names the date in
+ * the sentence (default "Ngày bắt đầu").
+ */
+async function checkNoticePeriod(
+  input: RunCheckInput,
+  calendar: (() => Promise<WorkingCalendar>) | undefined,
+  at: Date,
+): Promise<CheckResult> {
+  const { date } = requireParams(input, ['date']);
+  const day = calendarDay(date);
+  if (!day) throw invalidInput(input, 'date is not a calendar date (YYYY-MM-DD)');
+  const fixed = input.fixed?.workingDays;
+  const minimum = typeof fixed === 'number' ? fixed : typeof fixed === 'string' && /^\s*\d+\s*$/.test(fixed) ? Number(fixed) : NaN;
+  if (!Number.isInteger(minimum) || minimum < 0) throw invalidInput(input, 'the fixed parameter workingDays must be a whole number of days');
+  if (!calendar) {
+    throw ApplicationFailure.nonRetryable(`check ${input.check}: no working calendar was given to the check runner`, 'CheckNotConfigured');
+  }
+
+  const today = localIsoDate(at);
+  const days = workingDaysBetween(today, day, await calendar());
+  const label = typeof input.fixed?.dateLabel === 'string' && input.fixed.dateLabel.trim() ? input.fixed.dateLabel.trim() : 'Ngày bắt đầu';
+  const named = `${label} ${formatVietnameseDate(day)}`;
+  const facts = {
+    [label]: formatVietnameseDate(day),
+    'Ngày nộp': formatVietnameseDate(today),
+    'Cách ngày nộp': day > today ? `${days} ngày làm việc` : day === today ? 'Trùng ngày nộp' : 'Đã qua',
+    'Thời hạn thông báo tối thiểu': `${minimum} ngày làm việc`,
+  };
+  if (day >= today && days >= minimum) {
+    return { outcome: 'match', summary: `${named} cách ngày nộp ${days} ngày làm việc (tối thiểu ${minimum})`, facts };
+  }
+  const rule = `phải thông báo trước ít nhất ${minimum} ngày làm việc`;
+  if (day < today) return mismatch(`${named} đã qua; ${rule}`, facts);
+  if (day === today) return mismatch(`${named} trùng ngày nộp; ${rule}`, facts);
+  return mismatch(`${named} chỉ cách ngày nộp ${days} ngày làm việc; ${rule}`, facts);
 }

@@ -15,6 +15,8 @@ export const Agency = defineEntity({
     /** Receiving unit identifier: the prefix of the dossier codes it issues. */
     unitCode: p.string().length(20).unique(),
     provinceCode: p.string().length(2),
+    /** Set for commune-level agencies (Ủy ban nhân dân cấp xã). */
+    communeCode: p.string().length(10).nullable(),
     /** Matches a procedure's `agencyKind`. */
     kind: p.string().length(40),
     validFrom: p.date(),

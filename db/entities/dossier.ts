@@ -23,6 +23,8 @@ export const Dossier = defineEntity({
     stepName: p.string().length(200),
     outcome: p.enum(['completed', 'refused', 'rejected', 'cancelled'] as const).nullable(),
     form: p.json<Record<string, string>>(),
+    /** Values officials entered with their decisions. */
+    inputs: p.json<Record<string, string>>().default('{}'),
     applicantName: p.string().length(120),
     applicantCitizenId: p.string().length(12),
     applicantEmail: p.string().length(200).nullable(),

@@ -1,60 +1,124 @@
 /**
- * Reference and demo data. Agencies for all 34 provinces and the working calendar are reference
- * data (every installation needs them); the demo officials exist only where demo data is asked
- * for (npm start, tests). Safe to run on every start: rows that exist are left as they are.
+ * Reference and demo data. Agencies of every kind for the 34 provinces (and the sample
+ * communes) and the working calendar are reference data, needed by every installation; the
+ * demo officials exist only where demo data is asked for (npm start, tests, the benchmark).
+ * Safe to run on every start: rows that exist are left as they are.
  */
+import { AGENCY_KINDS } from '../../domain/agency-kinds';
+import { COMMUNES } from '../../domain/communes';
 import { PROVINCES, provinceTitle, type Province } from '../../domain/provinces';
 import { Agency, CalendarDay, Official } from '../entities';
 import type { Orm } from '../orm';
-import { hashPassword } from '../../web/passwords';
 import { CALENDAR_DAYS } from './calendar';
 
 export const DEMO_PASSWORD = 'motcua-demo';
+/**
+ * bcrypt (cost 12) of DEMO_PASSWORD, computed once: demo accounts share it so seeding takes
+ * no time. Real accounts get their own salt through web/passwords.ts.
+ */
+const DEMO_PASSWORD_HASH = '$2b$12$Xs5O7YFUWid/Na1PYJBS7.nPmsg4pTUtM.cA.P2Xvd4E/aobwNoxy';
+
+type Role = 'receiver' | 'specialist' | 'leader' | 'supervisor';
+
+/** Agency code prefix and unit-code segment of each provincial kind (illustrative codes). */
+const PROVINCIAL: Record<string, { prefix: string; unit: string; short: string }> = {
+  'driving-licence': { prefix: 'CSGT', unit: '31', short: '' },
+  'police-records': { prefix: 'PV06', unit: '06', short: 'pv06' },
+  justice: { prefix: 'STP', unit: '11', short: 'stp' },
+  'industry-trade': { prefix: 'SCT', unit: '20', short: 'sct' },
+  'social-insurance': { prefix: 'BHXH', unit: '40', short: 'bhxh' },
+  tax: { prefix: 'THUE', unit: '50', short: 'thue' },
+  electricity: { prefix: 'EVN', unit: '60', short: 'dienluc' },
+  'home-affairs': { prefix: 'SNV', unit: '70', short: 'snv' },
+  'province-committee': { prefix: 'UBND', unit: '01', short: 'ubnd' },
+};
+
+export function agencyCode(kind: string, provinceCode: string, communeCode?: string): string {
+  return kind === 'commune' ? `UBNDX-${communeCode}` : `${PROVINCIAL[kind].prefix}-${provinceCode}`;
+}
+
+function placeName(p: Province): string {
+  return provinceTitle(p).replace(/^Tỉnh/, 'tỉnh').replace(/^Thành phố/, 'thành phố');
+}
+
+export function referenceAgencies() {
+  const provincial = PROVINCES.flatMap((p) =>
+    AGENCY_KINDS.filter((k) => k.level === 'province').map((k) => ({
+      code: agencyCode(k.kind, p.code),
+      name: k.nameIn(placeName(p)),
+      unitCode: `000.00.${PROVINCIAL[k.kind].unit}.H${p.code}`,
+      provinceCode: p.code,
+      communeCode: null,
+      kind: k.kind,
+      validFrom: '2025-07-01',
+    })),
+  );
+  const communes = COMMUNES.map((c) => ({
+    code: agencyCode('commune', c.provinceCode, c.code),
+    name: AGENCY_KINDS.find((k) => k.kind === 'commune')!.nameIn(c.name.replace(/^Phường/, 'phường').replace(/^Xã/, 'xã')),
+    unitCode: `${c.code.slice(-3)}.${c.code.slice(0, 2)}.00.H${c.provinceCode}`,
+    provinceCode: c.provinceCode,
+    communeCode: c.code,
+    kind: 'commune',
+    validFrom: '2025-07-01',
+  }));
+  return [...provincial, ...communes];
+}
 
 export interface DemoOfficial {
   username: string;
   fullName: string;
-  role: 'receiver' | 'specialist' | 'leader' | 'supervisor';
-  provinceCode: string;
+  role: Role;
+  agencyCode: string;
 }
 
-/** Two provinces with a full team each; Hà Nội has a second specialist to reassign to. */
-export const DEMO_OFFICIALS: DemoOfficial[] = [
-  { username: 'hn.tiepnhan', fullName: 'Nguyễn Thị Lan', role: 'receiver', provinceCode: '01' },
-  { username: 'hn.chuyenvien', fullName: 'Trần Văn Minh', role: 'specialist', provinceCode: '01' },
-  { username: 'hn.chuyenvien2', fullName: 'Lê Thu Hà', role: 'specialist', provinceCode: '01' },
-  { username: 'hn.lanhdao', fullName: 'Phạm Quốc Hùng', role: 'leader', provinceCode: '01' },
-  { username: 'hn.giamsat', fullName: 'Đỗ Thị Mai', role: 'supervisor', provinceCode: '01' },
-  { username: 'hcm.tiepnhan', fullName: 'Võ Thị Ngọc Anh', role: 'receiver', provinceCode: '79' },
-  { username: 'hcm.chuyenvien', fullName: 'Huỳnh Văn Tài', role: 'specialist', provinceCode: '79' },
-  { username: 'hcm.lanhdao', fullName: 'Lê Minh Quân', role: 'leader', provinceCode: '79' },
-  { username: 'hcm.giamsat', fullName: 'Nguyễn Hoàng Phúc', role: 'supervisor', provinceCode: '79' },
-];
+const ROLE_WORD: Record<Role, string> = { receiver: 'tiepnhan', specialist: 'chuyenvien', leader: 'lanhdao', supervisor: 'giamsat' };
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+const MIDDLE = ['Thị', 'Văn', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Hữu', 'Thanh'];
+const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Linh', 'Nam', 'Phương', 'Quân', 'Sơn', 'Trang', 'Vinh', 'Yến', 'Hiếu'];
 
-/**
- * The agency handling driving licences in a province: its traffic police department, which took
- * the task over from the transport department on 1 March 2025. The unit code (the dossier-code
- * prefix) is illustrative: administrators set the one their province was assigned.
- */
-export function drivingLicenceAgency(p: Province) {
-  return {
-    code: `CSGT-${p.code}`,
-    name: `Phòng Cảnh sát giao thông – Công an ${provinceTitle(p).replace(/^Tỉnh/, 'tỉnh').replace(/^Thành phố/, 'thành phố')}`,
-    unitCode: `000.00.31.H${p.code}`,
-    provinceCode: p.code,
-    kind: 'driving-licence',
-    validFrom: '2025-07-01',
+/** The teams of Hà Nội and Hồ Chí Minh for every kind the catalogue uses, and of two wards. */
+function demoOfficials(): DemoOfficial[] {
+  const named: DemoOfficial[] = [
+    { username: 'hn.tiepnhan', fullName: 'Nguyễn Thị Lan', role: 'receiver', agencyCode: 'CSGT-01' },
+    { username: 'hn.chuyenvien', fullName: 'Trần Văn Minh', role: 'specialist', agencyCode: 'CSGT-01' },
+    { username: 'hn.chuyenvien2', fullName: 'Lê Thu Hà', role: 'specialist', agencyCode: 'CSGT-01' },
+    { username: 'hn.lanhdao', fullName: 'Phạm Quốc Hùng', role: 'leader', agencyCode: 'CSGT-01' },
+    { username: 'hn.giamsat', fullName: 'Đỗ Thị Mai', role: 'supervisor', agencyCode: 'CSGT-01' },
+    { username: 'hcm.tiepnhan', fullName: 'Võ Thị Ngọc Anh', role: 'receiver', agencyCode: 'CSGT-79' },
+    { username: 'hcm.chuyenvien', fullName: 'Huỳnh Văn Tài', role: 'specialist', agencyCode: 'CSGT-79' },
+    { username: 'hcm.lanhdao', fullName: 'Lê Minh Quân', role: 'leader', agencyCode: 'CSGT-79' },
+    { username: 'hcm.giamsat', fullName: 'Nguyễn Hoàng Phúc', role: 'supervisor', agencyCode: 'CSGT-79' },
+  ];
+  const generated: DemoOfficial[] = [];
+  let n = 0;
+  const person = () => {
+    n++;
+    return `${FAMILY[n % FAMILY.length]} ${MIDDLE[(n * 3) % MIDDLE.length]} ${GIVEN[(n * 7) % GIVEN.length]}`;
   };
+  const roles: Role[] = ['receiver', 'specialist', 'leader', 'supervisor'];
+  for (const [province, city] of [['01', 'hn'], ['79', 'hcm']] as const) {
+    for (const [kind, { short }] of Object.entries(PROVINCIAL)) {
+      if (kind === 'driving-licence') continue;
+      for (const role of roles) {
+        generated.push({ username: `${city}.${short}.${ROLE_WORD[role]}`, fullName: person(), role, agencyCode: agencyCode(kind, province) });
+      }
+    }
+  }
+  for (const [commune, slug] of [['00070', 'hoankiem'], ['26743', 'benthanh']] as const) {
+    const province = COMMUNES.find((c) => c.code === commune)!.provinceCode;
+    for (const role of roles) {
+      generated.push({ username: `${slug}.${ROLE_WORD[role]}`, fullName: person(), role, agencyCode: agencyCode('commune', province, commune) });
+    }
+  }
+  return [...named, ...generated];
 }
+
+export const DEMO_OFFICIALS: readonly DemoOfficial[] = demoOfficials();
 
 export async function seedReferenceData(orm: Orm): Promise<void> {
   const em = orm.em.fork();
-  await em
-    .createQueryBuilder(Agency)
-    .insert(PROVINCES.map(drivingLicenceAgency))
-    .onConflict('code')
-    .ignore()
-    .execute('run');
+  await em.createQueryBuilder(Agency).insert(referenceAgencies()).onConflict('code').ignore().execute('run');
   await em
     .createQueryBuilder(CalendarDay)
     .insert(CALENDAR_DAYS.map((d) => ({ day: d.day, kind: d.kind, name: d.name, provisional: d.provisional ?? false })))
@@ -63,16 +127,23 @@ export async function seedReferenceData(orm: Orm): Promise<void> {
     .execute('run');
 }
 
-export async function seedDemoOfficials(orm: Orm, password = DEMO_PASSWORD): Promise<void> {
+export async function seedDemoOfficials(orm: Orm): Promise<void> {
   const em = orm.em.fork();
-  const existing = new Set((await em.find(Official, {}, { fields: ['username'] })).map((o) => o.username));
-  const missing = DEMO_OFFICIALS.filter((o) => !existing.has(o.username));
-  if (!missing.length) return;
-  for (const o of missing) {
-    const agency = await em.findOneOrFail(Agency, { code: `CSGT-${o.provinceCode}` });
-    // Each hash gets its own salt, so equal demo passwords do not show as equal hashes.
-    const passwordHash = await hashPassword(password);
-    em.create(Official, { username: o.username, fullName: o.fullName, role: o.role, agency, passwordHash, active: true, createdAt: new Date() });
-  }
-  await em.flush();
+  const agencies = new Map((await em.find(Agency, {})).map((a) => [a.code, a]));
+  await em
+    .createQueryBuilder(Official)
+    .insert(
+      DEMO_OFFICIALS.map((o) => ({
+        username: o.username,
+        fullName: o.fullName,
+        role: o.role,
+        agency: agencies.get(o.agencyCode)!.id,
+        passwordHash: DEMO_PASSWORD_HASH,
+        active: true,
+        createdAt: new Date(),
+      })),
+    )
+    .onConflict('username')
+    .ignore()
+    .execute('run');
 }

@@ -39,6 +39,7 @@ const NO_HEALTH_CERTIFICATE = ['A1', 'A', 'A2', 'A3', 'B1'];
 export const drivingLicenceRenewalV1: ProcedureInput = {
   code: 'GPLX-DOI',
   version: 1,
+  status: 'published',
   name: 'Đổi giấy phép lái xe',
   field: 'Đường bộ – Giấy phép lái xe',
   level: 'province',

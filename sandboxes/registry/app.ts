@@ -1,14 +1,16 @@
 /**
- * Registry sandbox: stands in for the national population database (identity verification) and
- * the driving-licence database, which motcua cannot reach outside government networks. Same
+ * Registry sandbox: stands in for the national population database (identity verification), the
+ * driving-licence database, the national business registration database, the social-insurance
+ * database and the Vietnam Register's vehicle quality certificates, which motcua cannot reach
+ * outside government networks. Same
  * boundary as the real gateway: an API key per client, JSON, slow and sometimes unavailable.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
 import { createFaults, faultControlRoutes, type Faults } from '../faults';
-import { jsonErrors, parseBody } from '../http';
-import { CITIZENS, LICENCES } from './data';
+import { jsonErrors, parseBody, sendInvalid } from '../http';
+import { CITIZENS, ENTERPRISES, INSURANCE_CARDS, LICENCES, QUALITY_CERTIFICATES } from './data';
 import { sameName } from './names';
 
 export interface RegistrySandboxOptions {
@@ -38,6 +40,20 @@ const identityQuery = z.object({
 
 const citizensById = new Map(CITIZENS.map((c) => [c.citizenId, c]));
 const licencesByNumber = new Map(LICENCES.map((l) => [l.number, l]));
+const enterprisesByTaxCode = new Map(ENTERPRISES.map((e) => [e.taxCode, e]));
+const cardsByCode = new Map(INSURANCE_CARDS.map((c) => [c.insuranceCode, c]));
+const certificatesByFrame = new Map(QUALITY_CERTIFICATES.map((v) => [v.frameNumber, v]));
+
+/** A GET by key: 400 for a malformed key, 404 `not_found` for an unknown one, else the record. */
+function lookup<T>(param: string, pattern: RegExp, rule: string, records: ReadonlyMap<string, T>): RequestHandler {
+  return (req, res) => {
+    const key = String(req.params[param]);
+    if (!pattern.test(key)) return sendInvalid(res, { [param]: rule });
+    const record = records.get(key);
+    if (!record) return void res.status(404).json({ error: 'not_found' });
+    res.json(record);
+  };
+}
 
 function requireApiKey(expected: string): RequestHandler {
   // Hashing first makes the comparison constant-time whatever the lengths.
@@ -82,6 +98,18 @@ export function createRegistrySandbox(options: RegistrySandboxOptions): Registry
     if (!licence) return void res.status(404).json({ error: 'not_found' });
     res.json(licence);
   });
+
+  // Enterprise tax codes have 10 digits, a branch's 13 (with "-"); since July 2025 individuals and
+  // household businesses may use their 12-digit citizen id.
+  api.get(
+    '/business/v1/enterprises/:taxCode',
+    lookup('taxCode', /^(\d{10}(-\d{3})?|\d{12})$/, '10 digits, 10-3 digits or 12 digits', enterprisesByTaxCode),
+  );
+  api.get('/social-insurance/v1/cards/:insuranceCode', lookup('insuranceCode', /^\d{10}$/, '10 digits', cardsByCode));
+  api.get(
+    '/vehicles/v1/quality-certificates/:frameNumber',
+    lookup('frameNumber', /^[A-HJ-NPR-Z0-9]{17}$/, '17 characters, capitals and digits without I, O, Q', certificatesByFrame),
+  );
 
   // Distinct from a missing record, so that a client with a wrong base URL can tell.
   api.use((_req, res) => {

@@ -1,6 +1,7 @@
 /**
  * Seeded records of the registry sandbox: citizens of the national population database and
- * the driving licences issued to them. Fictional people, built the way the real registers are:
+ * the driving licences issued to them; further down, enterprises, health-insurance cards and
+ * vehicle quality certificates. Fictional people, built the way the real registers are:
  *
  * - A citizen ID (số định danh cá nhân) has 12 digits: the birth province's 3-digit code
  *   (001 Hà Nội, 048 Đà Nẵng, 079 Hồ Chí Minh…), a gender-and-century digit (0 male / 1 female
@@ -160,4 +161,220 @@ export const DEMO_RECORDS = {
   /** The licence belongs to Hoàng Minh Tuấn, not to this applicant. */
   licenceOfAnotherPerson: { citizen: citizen('092090011058'), licence: licenceNumbered('362304001963') },
   withoutLicence: { citizen: citizen('001301020734') },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// National business registration database (Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp).
+//
+// - A tax code (mã số thuế), which is also the enterprise code, has 10 digits: the first two the
+//   province that issued it (01 Hà Nội, 03 Hồ Chí Minh, 04 Đà Nẵng; 8… for individuals and
+//   household businesses), the tenth a check digit: 10 − (31·N1 + 29·N2 + 23·N3 + 19·N4 + 17·N5
+//   + 13·N6 + 7·N7 + 5·N8 + 3·N9) mod 11 (a result of 10 is never issued). A branch adds "-001"…
+// - Addresses use the wards and communes in force since the July 2025 reform (no districts).
+// - Legal representatives are citizens of CITIZENS, adults when the enterprise was registered.
+// ---------------------------------------------------------------------------------------------
+
+export type EnterpriseStatus = 'active' | 'suspended' | 'dissolved' | 'tax-code-closed';
+
+export interface Enterprise {
+  taxCode: string;
+  name: string;
+  status: EnterpriseStatus;
+  address: string;
+  legalRepresentative: string;
+  /** YYYY-MM-DD of the first registration. */
+  registeredAt: string;
+  kind: 'enterprise' | 'household';
+}
+
+function enterprise(
+  taxCode: string,
+  name: string,
+  address: string,
+  legalRepresentative: string,
+  registeredAt: string,
+  status: EnterpriseStatus = 'active',
+  kind: Enterprise['kind'] = 'enterprise',
+): Enterprise {
+  return { taxCode, name, status, address, legalRepresentative, registeredAt, kind };
+}
+
+const HN = 'Thành phố Hà Nội';
+const HCM = 'Thành phố Hồ Chí Minh';
+const DN = 'Thành phố Đà Nẵng';
+
+export const ENTERPRISES: readonly Enterprise[] = [
+  enterprise('0105128769', 'Công ty TNHH Thương mại Hoàng Long', `Số 18 phố Hàng Bài, Phường Hoàn Kiếm, ${HN}`, 'Nguyễn Văn An', '2011-11-08'),
+  enterprise('0316382041', 'Công ty Cổ phần Xuất nhập khẩu Minh Phát', `Số 72 đường Nguyễn Thị Minh Khai, Phường Xuân Hòa, ${HCM}`, 'Trần Thị Bích Ngọc', '2020-08-17'),
+  enterprise('0109253143', 'Công ty TNHH Công nghệ Sao Việt', `Tầng 9, số 9 phố Duy Tân, Phường Cầu Giấy, ${HN}`, 'Đỗ Thị Hồng Nhung', '2021-03-22'),
+  enterprise('0401583278', 'Công ty Cổ phần Thực phẩm Hải Châu', `Số 120 đường Bạch Đằng, Phường Hải Châu, ${DN}`, 'Lê Hoàng Phúc', '2012-06-04'),
+  enterprise('0402336183', 'Công ty TNHH Du lịch Sông Hàn', `Số 35 đường Trần Phú, Phường Hải Châu, ${DN}`, 'Dương Thị Lan Anh', '2020-10-19'),
+  enterprise('0312145787', 'Công ty TNHH Siêu thị Phương Nam', `Số 15 đường Lê Lợi, Phường Bến Thành, ${HCM}`, 'Ngô Thanh Tùng', '2013-02-26'),
+  enterprise('0308741522', 'Công ty Cổ phần Đầu tư Xây dựng Thành Đạt', `Số 210 đường Võ Văn Ngân, Phường Thủ Đức, ${HCM}`, 'Quách Văn Toàn', '2009-04-13', 'suspended'),
+  enterprise('0101874639', 'Công ty TNHH May mặc Bình Minh', `Đường Núi Đôi, Xã Sóc Sơn, ${HN}`, 'Mai Xuân Trường', '2006-09-11', 'dissolved'),
+  enterprise('0106934271', 'Công ty TNHH Vận tải Hưng Thịnh', `Số 56 phố Đội Cấn, Phường Ba Đình, ${HN}`, 'Tô Hoàng Long', '2014-10-06', 'tax-code-closed'),
+  enterprise('0303618275', 'Công ty Cổ phần Dược phẩm An Khang', `Số 88 đường Hai Bà Trưng, Phường Sài Gòn, ${HCM}`, 'Phan Thị Kim Liên', '2004-12-20'),
+  enterprise('0103481760', 'Công ty TNHH Nội thất Gỗ Việt', `Số 102 đường Trần Duy Hưng, Phường Yên Hòa, ${HN}`, 'Nguyễn Thị Hòa', '2008-11-03'),
+  enterprise('0317529434', 'Công ty TNHH Thương mại Dịch vụ Kim Ngân', `Số 45 đường Trần Quang Khải, Phường Tân Định, ${HCM}`, 'Huỳnh Thị Mỹ Duyên', '2022-07-14'),
+  enterprise('0400962717', 'Công ty Cổ phần Điện máy Thành Công', `Số 255 đường Hùng Vương, Phường Thanh Khê, ${DN}`, 'Thái Bá Lộc', '2003-05-27'),
+  enterprise('8007341564', 'Hộ kinh doanh Tạp hóa Minh Châu', `Số 7 phố Hàng Bông, Phường Hoàn Kiếm, ${HN}`, 'Phạm Thị Thu Hà', '2016-03-15', 'active', 'household'),
+  enterprise('0318260352', 'Công ty TNHH Giáo dục Ánh Dương', `Số 30 đường Phan Đăng Lưu, Phường Gia Định, ${HCM}`, 'Nguyễn Hữu Nghĩa', '2023-11-27'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Social-insurance database: health-insurance cards (thẻ bảo hiểm y tế), keyed by the 10-digit
+// social-insurance code (mã số bảo hiểm xã hội) printed on them, its first two digits the
+// issuing province. Holders are citizens of CITIZENS. Benefit levels 1–5 (mức hưởng) as printed.
+// ---------------------------------------------------------------------------------------------
+
+export type InsuranceCardStatus = 'active' | 'expired' | 'revoked';
+
+export interface InsuranceCard {
+  insuranceCode: string;
+  citizenId: string;
+  fullName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  validFrom: string;
+  validTo: string;
+  /** Where the holder registered for primary care (nơi đăng ký khám chữa bệnh ban đầu). */
+  hospital: string;
+  benefitLevel: 1 | 2 | 3 | 4 | 5;
+  status: InsuranceCardStatus;
+}
+
+function card(
+  insuranceCode: string,
+  citizenId: string,
+  hospital: string,
+  benefitLevel: InsuranceCard['benefitLevel'],
+  validFrom: string,
+  validTo: string,
+  status: InsuranceCardStatus = 'active',
+): InsuranceCard {
+  const holder = citizen(citizenId);
+  return { insuranceCode, citizenId, fullName: holder.fullName, dateOfBirth: holder.dateOfBirth, validFrom, validTo, hospital, benefitLevel, status };
+}
+
+export const INSURANCE_CARDS: readonly InsuranceCard[] = [
+  card('0108521473', '001085004521', 'Bệnh viện Đa khoa Xanh Pôn', 4, '2026-01-01', '2027-12-31'),
+  card('7912386540', '079192013877', 'Bệnh viện Nhân dân Gia Định', 4, '2026-01-01', '2027-12-31'),
+  card('4809215367', '048079002946', 'Bệnh viện Đa khoa Đà Nẵng', 4, '2025-07-01', '2027-06-30'),
+  card('3108830125', '031188007310', 'Bệnh viện Hữu nghị Việt Tiệp', 4, '2026-01-01', '2027-12-31'),
+  card('9209001158', '092090011058', 'Bệnh viện Đa khoa thành phố Cần Thơ', 4, '2025-01-01', '2025-12-31', 'expired'),
+  card('3608756121', '036087005612', 'Bệnh viện Đa khoa tỉnh Nam Định', 4, '2026-01-01', '2026-12-31', 'revoked'),
+  card('0101207342', '001301020734', 'Trạm Y tế phường Cầu Giấy', 4, '2026-01-01', '2026-12-31'),
+  card('7920364188', '079203006241', 'Bệnh viện Nhân dân 115', 4, '2026-01-01', '2026-12-31'),
+  card('0119515926', '001195015592', 'Bệnh viện Thanh Nhàn', 4, '2026-01-01', '2027-12-31'),
+  card('7908233871', '079082003387', 'Bệnh viện Thủ Đức', 4, '2026-01-01', '2027-12-31'),
+  card('9207511746', '092075001174', 'Bệnh viện Quân dân y thành phố Cần Thơ', 2, '2026-01-01', '2027-12-31'),
+  card('4217008912', '042170000891', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', 3, '2026-01-01', '2027-12-31'),
+  card('3706825836', '037068002583', 'Bệnh viện Đa khoa tỉnh Ninh Bình', 3, '2026-01-01', '2027-12-31'),
+  card('0118318369', '001183011836', 'Bệnh viện Đa khoa Đức Giang', 4, '2026-01-01', '2027-12-31'),
+  card('4006503785', '040065000378', 'Bệnh viện Hữu nghị Đa khoa Nghệ An', 3, '2026-01-01', '2027-12-31'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Vehicle quality certificates of the Vietnam Register (Cục Đăng kiểm Việt Nam): the factory
+// inspection slip of a vehicle assembled in Vietnam, or the certificate of an imported one, which
+// the first registration fee (lệ phí trước bạ) relies on. Keyed by frame number, a VIN: 17
+// characters without I, O or Q, the first three the maker (R… built in Vietnam: RLL VinFast,
+// RLH Honda, RLC Yamaha, RL4 Toyota; M… imported from Indonesia), the tenth the model year
+// (R 2024, S 2025). Certificate numbers are fictional: PXX- for domestic, NK- for imported.
+// ---------------------------------------------------------------------------------------------
+
+export type QualityCertificateStatus = 'valid' | 'revoked';
+
+export interface QualityCertificate {
+  frameNumber: string;
+  engineNumber: string;
+  certificateNumber: string;
+  brand: string;
+  model: string;
+  vehicleType: 'car' | 'motorbike';
+  seats: number;
+  manufactureYear: number;
+  origin: 'domestic' | 'imported';
+  status: QualityCertificateStatus;
+}
+
+function vehicle(
+  frameNumber: string,
+  engineNumber: string,
+  certificateNumber: string,
+  brand: string,
+  model: string,
+  vehicleType: QualityCertificate['vehicleType'],
+  seats: number,
+  manufactureYear: number,
+  origin: QualityCertificate['origin'],
+  status: QualityCertificateStatus = 'valid',
+): QualityCertificate {
+  return { frameNumber, engineNumber, certificateNumber, brand, model, vehicleType, seats, manufactureYear, origin, status };
+}
+
+export const QUALITY_CERTIFICATES: readonly QualityCertificate[] = [
+  vehicle('RLLVF5AB2SV004217', 'VFM5P25041873', 'PXX-2025-041873', 'VinFast', 'VF 5 Plus', 'car', 5, 2025, 'domestic'),
+  vehicle('RLLVF3AC1SV015834', 'VFM3P25158346', 'PXX-2025-158346', 'VinFast', 'VF 3', 'car', 4, 2025, 'domestic'),
+  vehicle('RL4B29F3XS5012846', '2NRX831457', 'PXX-2025-012846', 'Toyota', 'Vios 1.5G CVT', 'car', 5, 2025, 'domestic'),
+  vehicle('RLUS341CBSN007359', 'G4LCPA624518', 'PXX-2025-007359', 'Hyundai', 'Accent 1.5 AT', 'car', 5, 2025, 'domestic'),
+  vehicle('RNYSP81AMSC013582', 'G4FLRS135820', 'PXX-2025-013582', 'Kia', 'Seltos 1.5 Premium', 'car', 5, 2025, 'domestic'),
+  vehicle('MK2NCXTANSJ002471', '4A91UH3027', 'NK-2025-002471', 'Mitsubishi', 'Xpander 1.5 AT', 'car', 7, 2025, 'imported'),
+  vehicle('MHFGB8GS2R0051236', '2GDB417835', 'NK-2024-051236', 'Toyota', 'Fortuner 2.4 AT 4x2', 'car', 7, 2024, 'imported'),
+  vehicle('RLHJK0312SY284519', 'JK03E2845196', 'PXX-2025-284519', 'Honda', 'Vision 110', 'motorbike', 2, 2025, 'domestic'),
+  vehicle('RLCUG4410SY031478', 'G3R9E0314782', 'PXX-2025-031478', 'Yamaha', 'Exciter 155 VVA', 'motorbike', 2, 2025, 'domestic'),
+  vehicle('RLHJA3919SY512037', 'JA39E5120371', 'PXX-2025-512037', 'Honda', 'Wave Alpha 110', 'motorbike', 2, 2025, 'domestic'),
+  vehicle('RLHKF7206SY041925', 'KF72E0419253', 'PXX-2025-041925', 'Honda', 'SH 160i', 'motorbike', 2, 2025, 'domestic'),
+  vehicle('RLLEV2E05SV009643', 'VFE2M25096431', 'PXX-2025-009643', 'VinFast', 'Evo200', 'motorbike', 2, 2025, 'domestic'),
+  vehicle('MH1KF4110RK105732', 'KF41E1057324', 'NK-2024-105732', 'Honda', 'Vario 160', 'motorbike', 2, 2024, 'imported'),
+  vehicle('RLHJK1204RY193624', 'JK12E1936247', 'PXX-2024-193624', 'Honda', 'Air Blade 125', 'motorbike', 2, 2024, 'domestic', 'revoked'),
+];
+
+function seeded<T>(records: readonly T[], matches: (record: T) => boolean, what: string): T {
+  const found = records.find(matches);
+  if (!found) throw new Error(`demo ${what} is not seeded`);
+  return found;
+}
+
+const enterpriseCoded = (taxCode: string) => seeded(ENTERPRISES, (e) => e.taxCode === taxCode, `enterprise ${taxCode}`);
+const cardCoded = (code: string) => seeded(INSURANCE_CARDS, (c) => c.insuranceCode === code, `insurance card ${code}`);
+const vehicleFramed = (frame: string) => seeded(QUALITY_CERTIFICATES, (v) => v.frameNumber === frame, `vehicle ${frame}`);
+
+/** Enterprises procedures' scenario tests and the demo refer to by role. */
+export const DEMO_ENTERPRISES = {
+  /** Hà Nội trading company, active: the typical applicant (e.g. a promotion notice). */
+  activeTrader: enterpriseCoded('0105128769'),
+  /** Hồ Chí Minh import-export joint-stock company, active. */
+  activeExporter: enterpriseCoded('0316382041'),
+  /** Hồ Chí Minh supermarket chain, active. */
+  activeRetailer: enterpriseCoded('0312145787'),
+  /** A household business (hộ kinh doanh), active. */
+  household: enterpriseCoded('8007341564'),
+  suspended: enterpriseCoded('0308741522'),
+  dissolved: enterpriseCoded('0101874639'),
+  taxCodeClosed: enterpriseCoded('0106934271'),
+} as const;
+
+/** Health-insurance cards with their holders (`citizen`), by role. */
+export const DEMO_INSURANCE_CARDS = {
+  /** Active until 31/12/2027, Nguyễn Văn An (the same person as DEMO_RECORDS.carHolderHanoi). */
+  validCard: { citizen: citizen('001085004521'), card: cardCoded('0108521473') },
+  /** Expired on 31/12/2025: still reissuable. */
+  expiredCard: { citizen: citizen('092090011058'), card: cardCoded('9209001158') },
+  revokedCard: { citizen: citizen('036087005612'), card: cardCoded('3608756121') },
+  /** The card is Lê Hoàng Phúc's, not this applicant's. */
+  cardOfAnotherPerson: { citizen: citizen('038091012268'), card: cardCoded('4809215367') },
+  withoutCard: { citizen: citizen('004095003371') },
+} as const;
+
+/** Vehicles with a quality certificate, by role. */
+export const DEMO_VEHICLES = {
+  /** VinFast VF 5 Plus, assembled in Vietnam, 2025. */
+  newCar: vehicleFramed('RLLVF5AB2SV004217'),
+  /** Honda Vision 110, assembled in Vietnam, 2025. */
+  newMotorbike: vehicleFramed('RLHJK0312SY284519'),
+  /** Mitsubishi Xpander, 7 seats, imported. */
+  importedCar: vehicleFramed('MK2NCXTANSJ002471'),
+  /** Honda Air Blade 125 whose certificate was revoked. */
+  revokedCertificate: vehicleFramed('RLHJK1204RY193624'),
 } as const;

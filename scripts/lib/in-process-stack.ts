@@ -12,7 +12,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { type Config, loadConfig } from '../../config';
 import type { Endpoints } from '../../config/endpoints';
 import type { Orm } from '../../db/orm';
-import { catalog } from '../../procedures/catalog';
+import { type Catalog, catalog } from '../../procedures/catalog';
 import { startPaymentSandbox } from '../../sandboxes/payment/main';
 import { startRegistrySandbox } from '../../sandboxes/registry/main';
 import { createApp } from '../../web/app';
@@ -30,6 +30,8 @@ export interface InProcessOptions {
   env?: Record<string, string>;
   /** Start a worker in this process (default true). */
   worker?: boolean;
+  /** The procedures on offer (default: the shipped catalogue). */
+  catalog?: Catalog;
   sandboxLatencyMs?: [number, number];
   log?: (line: string) => void;
 }
@@ -105,7 +107,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     temporal,
     taskQueue,
     workflowIdPrefix: taskQueue,
-    catalog: catalog(),
+    catalog: options.catalog ?? catalog(),
     endpoints,
     secrets: IN_PROCESS_SECRETS,
     paymentCallbackSecret: CALLBACK_SECRET,

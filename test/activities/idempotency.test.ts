@@ -46,7 +46,7 @@ async function dossierRow(): Promise<string> {
 test('hands out one number per dossier, even to concurrent attempts', async () => {
   const codes = await Promise.all([dossierRow(), dossierRow(), dossierRow()]);
   const attempts = codes.flatMap((code) =>
-    [1, 2, 3].map(() => allocateNumber(db.orm, { scheme: 'test-scheme', prefix: '0126', digits: 8, dossierCode: code })),
+    [1, 2, 3].map(() => allocateNumber(db.orm, { scheme: 'test-scheme', prefix: '0126', format: (n) => `0126${String(n).padStart(8, '0')}`, dossierCode: code })),
   );
   const results = await Promise.all(attempts);
   const byDossier = codes.map((_, i) => new Set(results.slice(i * 3, i * 3 + 3).map((r) => r.number)));
@@ -94,7 +94,7 @@ test('writes a projection batch once, and never lets an older batch overwrite a 
       checks: [],
       openTasks: [],
     },
-    tasks: [{ id: 'intake-1', stepId: 'intake', name: 'Tiếp nhận hồ sơ', role: 'receiver', status: status === 1 ? 'open' : 'done', createdAt: new Date().toISOString() }],
+    tasks: [{ id: 'intake-1', stepId: 'intake', name: 'Tiếp nhận hồ sơ', role: 'receiver', agencyCode: 'CSGT-01', status: status === 1 ? 'open' : 'done', createdAt: new Date().toISOString() }],
     events: [{ seq, at: new Date().toISOString(), actor: { kind: 'system', name: 'Hệ thống' }, type: 'step', stepId: 'intake' }],
   });
   await project(batch(3, 1, 1));

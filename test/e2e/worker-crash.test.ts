@@ -7,7 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { IssuedNumber, Notification, TimelineEvent } from '../../db/entities';
 import { projectRoot } from '../../config/paths';
-import { decide, expectDone, pay, submit, waitForDossier } from '../support/scenario';
+import { DossierActions } from '../../web/services/dossier-actions';
+import { actor, decide, expectDone, openTask, pay, submit, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -36,6 +37,24 @@ function startWorkerProcess(): { process: ChildProcess; output: () => string } {
 async function sandboxCalls(): Promise<{ path: string }[]> {
   return (await fetch(`${stack.endpoints.registryUrl}/__sandbox/calls`).then((r) => r.json())) as { path: string }[];
 }
+
+test('answers an official within a bounded time while no worker runs, and the decision is not lost', async () => {
+  const code = await submit(stack);
+  const actions = new DossierActions(stack.temporal, stack.taskQueue, 1500);
+  const started = Date.now();
+  const outcome = await actions.claim(code, { taskId: 'intake-1', actor: await actor(stack, 'hn.tiepnhan') }, 'claim-while-down');
+  expect(outcome.kind).toBe('timeout');
+  expect(Date.now() - started).toBeLessThan(5000);
+  // Once a worker is back, the same request (same update id) goes through.
+  const worker = startWorkerProcess();
+  try {
+    await openTask(stack, code, 'intake');
+    expect((await actions.claim(code, { taskId: 'intake-1', actor: await actor(stack, 'hn.tiepnhan') }, 'claim-while-down')).kind).toBe('done');
+  } finally {
+    worker.process.kill('SIGTERM');
+    await new Promise((r) => worker.process.once('exit', r));
+  }
+});
 
 test('a dossier survives the worker being killed mid-activity, without duplicates', async () => {
   const first = startWorkerProcess();

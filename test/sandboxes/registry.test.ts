@@ -1,5 +1,5 @@
 import type { RunningSandbox } from '../../sandboxes/http';
-import { DEMO_RECORDS } from '../../sandboxes/registry/data';
+import { DEMO_ENTERPRISES, DEMO_INSURANCE_CARDS, DEMO_RECORDS, DEMO_VEHICLES } from '../../sandboxes/registry/data';
 import { REGISTRY_KEY, json, startRegistry } from './helpers';
 
 const { carHolderHanoi, motorbikeHolderHoChiMinh } = DEMO_RECORDS;
@@ -102,6 +102,98 @@ describe('driving licences', () => {
   test('answers 404 for an unknown number and 400 for a malformed one', async () => {
     expect(await getLicence('010000000000')).toMatchObject({ status: 404, body: { error: 'not_found' } });
     expect((await getLicence('01-abc')).status).toBe(400);
+  });
+});
+
+const get = (path: string, key = REGISTRY_KEY) => json(`${sandbox.url}${path}`, { headers: { 'X-Api-Key': key } });
+
+describe('business registration', () => {
+  test('returns the enterprise record', async () => {
+    expect((await get(`/business/v1/enterprises/${DEMO_ENTERPRISES.activeTrader.taxCode}`)).body).toEqual({
+      taxCode: '0105128769',
+      name: 'Công ty TNHH Thương mại Hoàng Long',
+      status: 'active',
+      address: 'Số 18 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội',
+      legalRepresentative: 'Nguyễn Văn An',
+      registeredAt: '2011-11-08',
+      kind: 'enterprise',
+    });
+    expect((await get(`/business/v1/enterprises/${DEMO_ENTERPRISES.suspended.taxCode}`)).body.status).toBe('suspended');
+  });
+
+  test('answers 404 not_found for an unknown tax code, 400 for a malformed one', async () => {
+    expect(await get('/business/v1/enterprises/0101234567')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await get('/business/v1/enterprises/0101234567-001')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await get('/business/v1/enterprises/001085004521')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await get('/business/v1/enterprises/010123456')).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request', fields: { taxCode: expect.any(String) } },
+    });
+  });
+
+  test('requires the API key', async () => {
+    expect((await get(`/business/v1/enterprises/${DEMO_ENTERPRISES.activeTrader.taxCode}`, 'wrong')).status).toBe(401);
+  });
+});
+
+describe('social-insurance cards', () => {
+  test('returns the card record', async () => {
+    expect((await get(`/social-insurance/v1/cards/${DEMO_INSURANCE_CARDS.validCard.card.insuranceCode}`)).body).toEqual({
+      insuranceCode: '0108521473',
+      citizenId: '001085004521',
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '1985-03-12',
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+      hospital: 'Bệnh viện Đa khoa Xanh Pôn',
+      benefitLevel: 4,
+      status: 'active',
+    });
+  });
+
+  test('answers 404 not_found for an unknown code, 400 for a malformed one', async () => {
+    expect(await get('/social-insurance/v1/cards/0199999999')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(await get('/social-insurance/v1/cards/GD4010108521473')).toMatchObject({
+      status: 400,
+      body: { fields: { insuranceCode: '10 digits' } },
+    });
+  });
+});
+
+describe('vehicle quality certificates', () => {
+  test('returns the certificate record', async () => {
+    expect((await get(`/vehicles/v1/quality-certificates/${DEMO_VEHICLES.newMotorbike.frameNumber}`)).body).toEqual({
+      frameNumber: 'RLHJK0312SY284519',
+      engineNumber: 'JK03E2845196',
+      certificateNumber: 'PXX-2025-284519',
+      brand: 'Honda',
+      model: 'Vision 110',
+      vehicleType: 'motorbike',
+      seats: 2,
+      manufactureYear: 2025,
+      origin: 'domestic',
+      status: 'valid',
+    });
+  });
+
+  test('answers 404 not_found for an unknown frame number, 400 for a malformed one', async () => {
+    expect(await get('/vehicles/v1/quality-certificates/RLHJK0312SY000000')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    // Lower case, too short, and the letter O (never used in a VIN) are refused.
+    for (const frame of ['rlhjk0312sy284519', 'RLHJK0312SY28451', 'RLHJK0312SYO84519']) {
+      expect(await get(`/vehicles/v1/quality-certificates/${frame}`)).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    }
+  });
+});
+
+describe('unknown endpoints', () => {
+  test('answer 404 unknown_endpoint, distinct from a missing record', async () => {
+    for (const path of [
+      `/business/v2/enterprises/${DEMO_ENTERPRISES.activeTrader.taxCode}`,
+      '/social-insurance/v1/cards',
+      `/vehicles/v1/quality-certificate/${DEMO_VEHICLES.newCar.frameNumber}`,
+    ]) {
+      expect(await get(path)).toMatchObject({ status: 404, body: { error: 'unknown_endpoint' } });
+    }
   });
 });
 

@@ -26,6 +26,7 @@ export function renewalForm(who: DemoKey = 'carHolderHanoi', overrides: Record<s
     healthCertificateNumber: '1520/GKSK-BVĐK',
     healthCertificateDate: '2026-11-02',
     province: '01',
+    deliveryMethod: 'tai-quay',
     phone: '0912345678',
     email: `${record.citizen.citizenId}@example.vn`,
     ...overrides,

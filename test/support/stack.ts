@@ -4,6 +4,7 @@
  * real activities, and the web app on a free port. Tests drive it as users and systems would.
  */
 import { Dossier, type IDossier } from '../../db/entities';
+import type { Catalog } from '../../procedures/catalog';
 import { type InProcessStack, startInProcessStack } from '../../scripts/lib/in-process-stack';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -12,6 +13,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Start an in-process worker (default); false when a test runs the worker as a process. */
   worker?: boolean;
+  /** The procedures on offer (default: the shipped catalogue). */
+  catalog?: Catalog;
 }
 
 export interface Stack extends InProcessStack {
@@ -29,6 +32,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     workflowBundlePath: process.env.MOTCUA_TEST_WORKFLOW_BUNDLE,
     env: options.env,
     worker: options.worker,
+    catalog: options.catalog,
   });
   return {
     ...stack,

@@ -1,6 +1,7 @@
 import { drivingLicenceRenewalV1 } from '../../procedures/driving-licence-renewal/v1';
 import type { ProcedureDefinition } from '../../procedures/definition';
-import { conditionHolds, fieldOptions, isFieldRequired, parseDate, validateForm } from '../../procedures/form';
+import { holds } from '../../procedures/conditions';
+import { fieldOptions, isFieldRequired, parseDate, validateForm } from '../../procedures/form';
 import { validateDefinition } from '../../procedures/validate';
 
 const TODAY = '2026-11-24';
@@ -117,15 +118,15 @@ describe('the health certificate of a driving-licence renewal', () => {
 
 describe('conditions on field values', () => {
   test('hold when the value is in `in` and not in `notIn`', () => {
-    expect(conditionHolds({ field: 'k', in: ['B', 'C'] }, { k: 'B' })).toBe(true);
-    expect(conditionHolds({ field: 'k', in: ['B', 'C'] }, { k: 'A1' })).toBe(false);
-    expect(conditionHolds({ field: 'k', notIn: ['A1'] }, { k: 'A1' })).toBe(false);
-    expect(conditionHolds({ field: 'k', notIn: ['A1'] }, { k: 'B' })).toBe(true);
+    expect(holds({ field: 'k', in: ['B', 'C'] }, { form: { k: 'B' } })).toBe(true);
+    expect(holds({ field: 'k', in: ['B', 'C'] }, { form: { k: 'A1' } })).toBe(false);
+    expect(holds({ field: 'k', notIn: ['A1'] }, { form: { k: 'A1' } })).toBe(false);
+    expect(holds({ field: 'k', notIn: ['A1'] }, { form: { k: 'B' } })).toBe(true);
   });
 
   test('read a missing field as empty', () => {
-    expect(conditionHolds({ field: 'k', in: [''] }, {})).toBe(true);
-    expect(conditionHolds({ field: 'k', in: ['B'] }, {})).toBe(false);
+    expect(holds({ field: 'k', in: [''] }, { form: {} })).toBe(true);
+    expect(holds({ field: 'k', in: ['B'] }, { form: {} })).toBe(false);
   });
 });
 

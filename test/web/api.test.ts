@@ -40,7 +40,7 @@ test('registers a dossier and returns the same one for a retried request', async
 
   const status = await api(`/api/v1/dossiers/${encodeURIComponent(first.body.code)}`);
   expect(status.status).toBe(200);
-  expect(status.body).toMatchObject({ code: first.body.code, procedure: { code: 'GPLX-DOI', version: 1 } });
+  expect(status.body).toMatchObject({ code: first.body.code, procedure: { code: 'GPLX-DOI', version: 2 } });
 });
 
 test('answers invalid data field by field, in Vietnamese', async () => {

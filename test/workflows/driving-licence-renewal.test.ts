@@ -131,7 +131,7 @@ test('refuses actions the dossier state or the official does not allow, with a r
     actor(stack, username).then((who) => stack.services.actions.complete(code, { taskId, action, reason, actor: who }, updateId()));
 
   expect(await act('hn.chuyenvien', 'accept')).toEqual({ kind: 'refused', message: 'Nhiệm vụ này dành cho cán bộ tiếp nhận.' });
-  expect(await act('hcm.tiepnhan', 'accept')).toEqual({ kind: 'refused', message: 'Hồ sơ không thuộc cơ quan của bạn.' });
+  expect(await act('hcm.tiepnhan', 'accept')).toEqual({ kind: 'refused', message: 'Nhiệm vụ không thuộc cơ quan của bạn.' });
   expect(await act('hn.tiepnhan', 'approve')).toMatchObject({ kind: 'refused', message: expect.stringContaining('không có ở bước') });
   expect(await act('hn.tiepnhan', 'refuse', '   ')).toMatchObject({ kind: 'refused', message: expect.stringContaining('lý do') });
 

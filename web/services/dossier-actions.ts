@@ -55,23 +55,16 @@ export class DossierActions {
 
   private async send<Req>(code: string, update: UpdateDefinition<UpdateResult, [Req]>, request: Req, updateId: string): Promise<ActionOutcome> {
     const handle = this.temporal.workflow.getHandle(dossierWorkflowId(code, this.workflowIdPrefix));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<ActionOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: 'timeout', message: TIMEOUT }), this.timeoutMs);
-    });
-    const attempt = handle
-      .executeUpdate(update, { args: [request], updateId })
-      .then((result): ActionOutcome => ({ kind: 'done', result }))
-      .catch((error: unknown): ActionOutcome => {
-        if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { kind: 'timeout', message: TIMEOUT };
-        const message = refusalMessage(error);
-        if (message === undefined) throw error;
-        return { kind: 'refused', message };
-      });
+    // Abort the call itself after the wait, so no retry outlives the request that made it.
+    const signal = AbortSignal.timeout(this.timeoutMs);
     try {
-      return await Promise.race([attempt, timeout]);
-    } finally {
-      clearTimeout(timer);
+      const result = await this.temporal.connection.withAbortSignal(signal, () => handle.executeUpdate(update, { args: [request], updateId }));
+      return { kind: 'done', result };
+    } catch (error) {
+      if (signal.aborted || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { kind: 'timeout', message: TIMEOUT };
+      const message = refusalMessage(error);
+      if (message === undefined) throw error;
+      return { kind: 'refused', message };
     }
   }
 

@@ -9,9 +9,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { formatDossierCode, receiptDay } from '../../domain/dossier-code';
+import { findCommune } from '../../domain/communes';
 import { findProvince } from '../../domain/provinces';
 import { localIsoDate } from '../../domain/vietnam-time';
-import { Agency, Dossier, type IDossier } from '../../db/entities';
+import { Agency, Dossier, type IAgency, type IDossier } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import type { Catalog } from '../../procedures/catalog';
 import type { ProcedureDefinition } from '../../procedures/definition';
@@ -48,6 +49,23 @@ function submissionHash(procedure: ProcedureDefinition, values: Record<string, s
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The agency that receives the dossier: of the chosen province, or of the chosen commune. */
+async function handlingAgency(
+  em: EntityManager,
+  procedure: ProcedureDefinition,
+  values: Record<string, string>,
+): Promise<{ agency: IAgency } | { error: Record<string, string> }> {
+  const byCommune = procedure.level === 'commune';
+  const field = (byCommune ? procedure.form.communeField : procedure.form.provinceField)!;
+  const place = values[field];
+  const agency = byCommune
+    ? await em.findOne(Agency, { kind: procedure.agencyKind, communeCode: place, validTo: null })
+    : await em.findOne(Agency, { kind: procedure.agencyKind, provinceCode: place, validTo: null });
+  if (agency) return { agency };
+  const name = (byCommune ? findCommune(place)?.name : findProvince(place)?.name) ?? place;
+  return { error: { [field]: `${name} chưa tiếp nhận trực tuyến thủ tục này; vui lòng chọn nơi khác.` } };
+}
+
 async function nextDossierCode(em: EntityManager, unitCode: string, at: Date): Promise<string> {
   const day = receiptDay(at);
   const [{ last_value }] = await em.getConnection().execute<{ last_value: number }[]>(
@@ -80,16 +98,9 @@ export class IntakeService {
       if (earlier) return this.repeat(earlier, hash);
     }
 
-    const provinceCode = values[procedure.form.provinceField];
-    const agency = await em.findOne(Agency, { kind: procedure.agencyKind, provinceCode, validTo: null });
-    if (!agency) {
-      const province = findProvince(provinceCode)?.name ?? provinceCode;
-      return {
-        kind: 'invalid',
-        errors: { [procedure.form.provinceField]: `${province} chưa tiếp nhận trực tuyến thủ tục này; vui lòng chọn nơi khác.` },
-        values,
-      };
-    }
+    const routed = await handlingAgency(em, procedure, values);
+    if ('error' in routed) return { kind: 'invalid', errors: routed.error, values };
+    const agency = routed.agency;
 
     const applicant = procedure.form.applicant;
     let dossier: IDossier;
@@ -145,19 +156,26 @@ export class IntakeService {
   }
 
   private async startWorkflow(row: IDossier, procedure: ProcedureDefinition): Promise<void> {
+    const workflowType = (procedure.workflow ?? 'dossierWorkflow') as 'dossierWorkflow';
     const em = this.deps.orm.em.fork();
     const agency = await em.findOneOrFail(Agency, { id: row.agency.id });
     const input: DossierInput = {
       code: row.code,
       procedure,
-      agency: { code: agency.code, name: agency.name, unitCode: agency.unitCode, provinceCode: agency.provinceCode },
+      agency: {
+        code: agency.code,
+        name: agency.name,
+        unitCode: agency.unitCode,
+        provinceCode: agency.provinceCode,
+        ...(agency.communeCode ? { communeCode: agency.communeCode } : {}),
+      },
       form: row.form,
       submittedAt: row.submittedAt.toISOString(),
       channel: row.channel,
       settings: { paymentDeadlineMs: this.deps.paymentDeadlineMs },
     };
     try {
-      await this.deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
+      await this.deps.temporal.workflow.start<typeof dossierWorkflow>(workflowType, {
         taskQueue: this.deps.taskQueue,
         workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
         args: [input],

@@ -59,9 +59,16 @@ export class ReadModel {
     return tasks.map((task) => ({ task, dossier: task.dossier as IDossier }));
   }
 
-  /** A dossier of the official's agency; `null` for any other, so existence elsewhere is not revealed. */
+  /**
+   * A dossier of the official's agency, or one the agency is consulted on (it has a task of
+   * it); `null` for any other, so existence elsewhere is not revealed.
+   */
   async dossierFor(user: SessionUser, code: string): Promise<IDossier | null> {
-    return this.em().findOne(Dossier, { code, agency: user.agencyId }, { populate: ['agency'] });
+    const em = this.em();
+    const dossier = await em.findOne(Dossier, { code }, { populate: ['agency'] });
+    if (!dossier) return null;
+    if (dossier.agency.id === user.agencyId) return dossier;
+    return (await em.count(Task, { dossier: dossier.id, agency: user.agencyId })) > 0 ? dossier : null;
   }
 
   async tasksOf(dossier: IDossier): Promise<ITask[]> {

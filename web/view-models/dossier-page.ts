@@ -7,7 +7,8 @@ import { portalStatusLabel } from '../../domain/portal-status';
 import { formatVietnameseDate } from '../../domain/vietnam-time';
 import type { WorkingCalendar } from '../../domain/working-days';
 import type { IDossier, IOfficial, ITask, ITimelineEvent } from '../../db/entities';
-import { ROLE_LABELS, type ProcedureDefinition, type TaskAction } from '../../procedures/definition';
+import { type FormField, ROLE_LABELS, type ProcedureDefinition, type TaskAction } from '../../procedures/definition';
+import { feeLines } from '../../procedures/fees';
 import { fieldOptions } from '../../procedures/form';
 import type { SessionUser } from '../session-user';
 import { deadlineState } from './deadline';
@@ -32,7 +33,7 @@ export interface OpenTaskView {
   canClaim: boolean;
   canAct: boolean;
   blockedReason?: string;
-  actions: (Pick<TaskAction, 'id' | 'label' | 'style'> & { needsReason: boolean })[];
+  actions: (Pick<TaskAction, 'id' | 'label' | 'style'> & { needsReason: boolean; inputs: (FormField & { options: { value: string; label: string }[] })[] })[];
   reassignTo?: { id: number; name: string }[];
 }
 
@@ -56,11 +57,13 @@ export function openTaskView(
 ): OpenTaskView {
   const step = definition.steps.find((s) => s.id === task.stepId);
   const assigneeId = task.assignee ? Number((task.assignee as { id: number }).id) : undefined;
-  const rightRole = user.role === task.role;
+  const ownAgency = Number((task.agency as { id: number }).id) === user.agencyId;
+  const rightRole = user.role === task.role && ownAgency;
   const mine = assigneeId === user.id;
   const free = assigneeId === undefined;
   let blockedReason: string | undefined;
-  if (!rightRole && user.role !== 'supervisor') blockedReason = `Dành cho ${ROLE_LABELS[task.role].toLowerCase()}`;
+  if (!ownAgency) blockedReason = 'Nhiệm vụ của cơ quan phối hợp';
+  else if (!rightRole && user.role !== 'supervisor') blockedReason = `Dành cho ${ROLE_LABELS[task.role].toLowerCase()}`;
   else if (rightRole && !free && !mine) blockedReason = `Đang do ${task.assigneeName} xử lý`;
   return {
     id: task.taskKey,
@@ -75,10 +78,16 @@ export function openTaskView(
     blockedReason,
     actions:
       step?.kind === 'task'
-        ? step.actions.map((a) => ({ id: a.id, label: a.label, style: a.style, needsReason: a.requires.includes('reason') }))
+        ? step.actions.map((a) => ({
+            id: a.id,
+            label: a.label,
+            style: a.style,
+            needsReason: a.requires.includes('reason'),
+            inputs: (a.inputs ?? []).map((f) => ({ ...f, options: fieldOptions(f) })),
+          }))
         : [],
     reassignTo:
-      user.role === 'supervisor'
+      user.role === 'supervisor' && ownAgency
         ? colleagues.filter((c) => c.role === task.role && c.id !== assigneeId).map((c) => ({ id: c.id, name: c.fullName }))
         : undefined,
   };
@@ -119,7 +128,10 @@ export function dossierPageModel(input: {
           statusLabel: { pending: 'Chờ thanh toán', paid: 'Đã thanh toán', expired: 'Quá hạn' }[dossier.payment.status],
         }
       : undefined,
-    fees: definition.fees.map((f) => ({ label: f.label, amount: formatVnd(f.amount) })),
+    fees: feeLines(definition.fees, undefined, dossier.form).map((l) => ({
+      label: l.label,
+      amount: l.exemption ? `Miễn (${l.exemption})` : formatVnd(l.amount),
+    })),
     result: dossier.result ?? undefined,
     openTasks: tasks.filter((t) => t.status === 'open').map((t) => openTaskView(t, definition, user, calendar, colleagues)),
     history: tasks.filter((t) => t.status !== 'open'),

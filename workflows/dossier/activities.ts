@@ -7,7 +7,7 @@ import type { DossierActivities } from '../../activities/contract';
  * the worker that runs the workflow, without a round trip through the task queue, which halves
  * the time an official waits for a decision to show. Retried until PostgreSQL is back.
  */
-export const db = proxyLocalActivities<Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant'>>({
+export const db = proxyLocalActivities<Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant' | 'findAgency'>>({
   startToCloseTimeout: '30s',
   localRetryThreshold: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },

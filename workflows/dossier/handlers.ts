@@ -27,9 +27,12 @@ function refuse(message: string): never {
 }
 
 function openTaskFor(run: DossierRun, taskId: string, actor: Actor): TaskState {
-  if (actor.agencyCode !== run.input.agency.code) refuse('Hồ sơ không thuộc cơ quan của bạn.');
   const task = run.openTaskById(taskId);
-  if (!task) refuse('Nhiệm vụ này không còn chờ xử lý (đã được xử lý hoặc hồ sơ đã chuyển bước).');
+  if (task && actor.agencyCode !== task.agencyCode) refuse('Nhiệm vụ không thuộc cơ quan của bạn.');
+  if (!task) {
+    if (actor.agencyCode !== run.input.agency.code) refuse('Hồ sơ không thuộc cơ quan của bạn.');
+    refuse('Nhiệm vụ này không còn chờ xử lý (đã được xử lý hoặc hồ sơ đã chuyển bước).');
+  }
   if (task.role !== actor.role) refuse(`Nhiệm vụ này dành cho ${ROLE_LABELS[task.role].toLowerCase()}.`);
   return task;
 }
@@ -69,12 +72,12 @@ export function registerHandlers(run: DossierRun): void {
 
   setHandler(
     completeTaskUpdate,
-    async ({ taskId, action, reason, actor }) => {
+    async ({ taskId, action, reason, inputs, actor }) => {
       const task = run.openTaskById(taskId)!;
       const mark = run.settledCount;
       if (!task.assignee) run.assign(task, actor);
       const trimmed = reason?.trim() || undefined;
-      task.decision = { action, reason: trimmed, actor };
+      task.decision = { action, reason: trimmed, inputs, actor };
       const step = run.stepById(task.stepId);
       const label = step.kind === 'task' ? step.actions.find((a) => a.id === action)?.label : action;
       run.record({ type: 'action', actor: officialActor(actor), stepId: task.stepId, taskId, note: trimmed, data: { action, label: label ?? action } });
@@ -82,7 +85,7 @@ export function registerHandlers(run: DossierRun): void {
       return settled(run, false);
     },
     {
-      validator: ({ taskId, action, reason, actor }) => {
+      validator: ({ taskId, action, reason, inputs, actor }) => {
         const task = openTaskFor(run, taskId, actor);
         assertFreeFor(task, actor);
         if (task.decision) refuse('Nhiệm vụ này đã được xử lý.');
@@ -91,6 +94,9 @@ export function registerHandlers(run: DossierRun): void {
         if (!definition) refuse(`Thao tác "${action}" không có ở bước ${step.name}.`);
         if (definition.requires.includes('reason') && !reason?.trim()) refuse(`Vui lòng nhập lý do để "${definition.label}".`);
         if (reason && reason.length > MAX_REASON) refuse(`Lý do không được dài quá ${MAX_REASON} ký tự.`);
+        for (const field of definition.inputs ?? []) {
+          if (field.required && !inputs?.[field.name]?.trim()) refuse(`Vui lòng nhập ${field.label.toLowerCase()}.`);
+        }
       },
     },
   );
@@ -114,10 +120,10 @@ export function registerHandlers(run: DossierRun): void {
     {
       validator: ({ taskId, to, actor }) => {
         if (actor.role !== 'supervisor') refuse('Chỉ cán bộ giám sát được phân công lại nhiệm vụ.');
-        if (actor.agencyCode !== run.input.agency.code || to.agencyCode !== run.input.agency.code)
-          refuse('Hồ sơ không thuộc cơ quan của bạn.');
         const task = run.openTaskById(taskId);
         if (!task) refuse('Nhiệm vụ này không còn chờ xử lý.');
+        if (actor.agencyCode !== task.agencyCode || to.agencyCode !== task.agencyCode)
+          refuse('Nhiệm vụ không thuộc cơ quan của bạn.');
         if (to.role !== task.role) refuse(`Nhiệm vụ này chỉ giao được cho ${ROLE_LABELS[task.role].toLowerCase()}.`);
         if (task.decision) refuse('Nhiệm vụ này đã được xử lý.');
       },

@@ -20,8 +20,16 @@ import type {
 export interface Decision {
   action: string;
   reason?: string;
+  inputs?: Record<string, string>;
   actor: Actor;
 }
+
+/** Where a step runs: the main flow, or a branch of a parallel step. */
+export interface Place {
+  branch?: string;
+}
+
+export const MAIN: Place = {};
 
 export interface TaskState extends TaskSnapshot {
   decision?: Decision;
@@ -45,6 +53,8 @@ export class DossierRun {
   status: PortalStatus = 1;
   step: Step;
   form: Record<string, string>;
+  /** Values officials entered with their decisions. */
+  inputs: Record<string, string> = {};
   outcome?: DossierSnapshot['outcome'];
   acceptedAt?: string;
   appointmentAt?: string;
@@ -116,10 +126,16 @@ export class DossierRun {
     this.record({ type: 'status', actor, status, stepId: this.step.id });
   }
 
-  enter(step: Step): void {
-    this.step = step;
+  /** Enters a step; in a parallel branch the dossier's own step stays the parallel one. */
+  enter(step: Step, place: Place = MAIN): void {
+    if (!place.branch) this.step = step;
     this.record({ type: 'step', actor: SYSTEM_ACTOR, stepId: step.id, note: step.name });
     if (step.status) this.setStatus(step.status);
+  }
+
+  /** Check id -> outcome of its last run, for conditions. */
+  checkOutcomes(): Record<string, string> {
+    return Object.fromEntries(this.checks.map((c) => [c.id, c.outcome]));
   }
 
   /** The main loop waits for someone now: updates that led here may return. */
@@ -127,7 +143,7 @@ export class DossierRun {
     this.settledCount++;
   }
 
-  openTask(step: TaskStep, dueAt?: string): TaskState {
+  openTask(step: TaskStep, agencyCode: string, place: Place, dueAt?: string): TaskState {
     const visit = (this.visits.get(step.id) ?? 0) + 1;
     this.visits.set(step.id, visit);
     const task: TaskState = {
@@ -135,6 +151,8 @@ export class DossierRun {
       stepId: step.id,
       name: step.name,
       role: step.role,
+      agencyCode,
+      branch: place.branch,
       status: 'open',
       createdAt: nowIso(),
       dueAt,
@@ -163,9 +181,26 @@ export class DossierRun {
     task.action = action.id;
     task.actionLabel = action.label;
     task.reason = decision.reason;
+    Object.assign(this.inputs, decision.inputs);
     this.deciders.set(decision.actor.role, decision.actor);
     this.tasks.delete(task.id);
     this.markTask(task);
+  }
+
+  /** Tasks of branches that no longer matter (a sibling branch ended the parallel step). */
+  cancelTasksOf(branches: readonly string[]): void {
+    for (const task of [...this.tasks.values()]) {
+      if (!task.branch || !branches.includes(task.branch)) continue;
+      task.status = 'cancelled';
+      task.completedAt = nowIso();
+      this.tasks.delete(task.id);
+      this.markTask(task);
+    }
+  }
+
+  /** The supplement step the dossier waits in, if any. */
+  waitingSupplement(): boolean {
+    return this.step.kind === 'supplement';
   }
 
   private markTask(task: TaskState): void {
@@ -188,6 +223,7 @@ export class DossierRun {
       stepName: this.step.name,
       outcome: this.outcome,
       form: this.form,
+      inputs: this.inputs,
       acceptedAt: this.acceptedAt,
       appointmentAt: this.appointmentAt,
       completedAt: this.completedAt,

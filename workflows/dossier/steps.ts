@@ -1,23 +1,30 @@
 /**
  * One executor per step kind. Each runs its step and returns the id of the step that follows;
- * the main loop in workflow.ts chains them. Adding a step kind means adding an executor here
- * and its schema in procedures/definition.ts.
+ * the main loop in workflow.ts chains them, and a parallel step chains its branches the same
+ * way. Adding a step kind means adding an executor here and its schema in
+ * procedures/definition.ts.
  */
-import { ActivityFailure, ApplicationFailure, condition } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
 import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
+import { holds } from '../../procedures/conditions';
 import type {
+  BranchStep,
   CheckStep,
   EndStep,
   IssueStep,
+  ParallelStep,
   PaymentStep,
   Step,
   SupplementStep,
   TaskStep,
 } from '../../procedures/definition';
+import { feeLines, totalOf } from '../../procedures/fees';
+import { branchSteps } from '../../procedures/graph';
+import { schemePattern } from '../../procedures/numbering';
 import type { CheckRecord, CheckResult } from '../messages';
 import { db, documents, gateway, registries } from './activities';
-import { type DossierRun, nowIso, officialActor, SYSTEM_ACTOR } from './run';
+import { type DossierRun, MAIN, nowIso, officialActor, type Place, SYSTEM_ACTOR } from './run';
 
 /** Sends a notification template to the applicant, once per occurrence (the key is deterministic). */
 export async function notify(
@@ -47,12 +54,26 @@ export async function notify(
   run.record({ type: 'notified', actor: SYSTEM_ACTOR, stepId: run.step.id, data: { template } });
 }
 
-async function runTask(run: DossierRun, step: TaskStep): Promise<string> {
-  run.enter(step);
+/** The processing time that applies to this dossier: a matching rule's, or the default. */
+function processingDays(run: DossierRun): number {
+  const facts = { form: run.form, checks: run.checkOutcomes() };
+  return run.def.processingRules?.find((r) => holds(r.when, facts))?.days ?? run.def.processingDays;
+}
+
+/** The agency working a task: the handling agency, or the consulted one of the same place. */
+async function taskAgency(run: DossierRun, step: TaskStep): Promise<string> {
+  if (!step.agencyKind || step.agencyKind === run.def.agencyKind) return run.input.agency.code;
+  const { provinceCode, communeCode } = run.input.agency;
+  return (await db.findAgency({ kind: step.agencyKind, provinceCode, communeCode })).code;
+}
+
+async function runTask(run: DossierRun, step: TaskStep, place: Place): Promise<string> {
+  run.enter(step, place);
+  const agencyCode = await taskAgency(run, step);
   const due = step.workingDays
     ? await db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
     : undefined;
-  const task = run.openTask(step, due?.dueAt);
+  const task = run.openTask(step, agencyCode, place, due?.dueAt);
   await notify(run, step.notify);
   run.settle();
 
@@ -65,14 +86,15 @@ async function runTask(run: DossierRun, step: TaskStep): Promise<string> {
   else if (action.next !== step.id) run.handoverNote = `${decision.actor.name}: ${action.label}`;
   if (action.emitsStatus) run.setStatus(action.emitsStatus, officialActor(decision.actor));
   if (action.setsAppointment) {
-    const plan = await db.planDeadline({ from: nowIso(), workingDays: run.def.processingDays });
+    const days = processingDays(run);
+    const plan = await db.planDeadline({ from: nowIso(), workingDays: days });
     run.acceptedAt = nowIso();
     run.appointmentAt = plan.dueAt;
     run.record({
       type: 'appointment',
       actor: officialActor(decision.actor),
       stepId: step.id,
-      data: { appointmentAt: plan.dueAt, workingDays: run.def.processingDays },
+      data: { appointmentAt: plan.dueAt, workingDays: days },
     });
   }
   await notify(run, action.notify);
@@ -83,15 +105,15 @@ function failureMessage(error: ActivityFailure): string {
   return error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
 }
 
-async function runChecks(run: DossierRun, step: CheckStep): Promise<string> {
-  run.enter(step);
+async function runChecks(run: DossierRun, step: CheckStep, place: Place): Promise<string> {
+  run.enter(step, place);
   run.settle();
   const results = await Promise.all(
     step.checks.map(async (c): Promise<CheckRecord> => {
       const params = Object.fromEntries(Object.entries(c.input).map(([param, field]) => [param, run.form[field] ?? '']));
       let result: CheckResult;
       try {
-        result = await registries.runCheck({ dossierCode: run.code, check: c.check, params });
+        result = await registries.runCheck({ dossierCode: run.code, check: c.check, params, ...(c.params ? { fixed: c.params } : {}) });
       } catch (error) {
         // Transient failures are retried by Temporal; what arrives here is a definite refusal.
         if (!(error instanceof ActivityFailure)) throw error;
@@ -111,9 +133,48 @@ async function runChecks(run: DossierRun, step: CheckStep): Promise<string> {
   return step.onMismatch;
 }
 
+function runBranch(run: DossierRun, step: BranchStep, place: Place): string {
+  run.enter(step, place);
+  const facts = { form: run.form, checks: run.checkOutcomes() };
+  return step.cases.find((c) => holds(c.when, facts))?.next ?? step.otherwise;
+}
+
+/**
+ * Runs the branches at the same time. When all have reached the join, the dossier goes on;
+ * when one leaves (an end step, or a step outside the branches), the others are cancelled
+ * and their open tasks closed, and the dossier follows the one that left.
+ */
+async function runParallel(run: DossierRun, step: ParallelStep): Promise<string> {
+  run.enter(step);
+  let exit: string | undefined;
+  const scope = new CancellationScope();
+  const branchIds = step.branches.map((b) => b.id);
+  const flows = step.branches.map((branch) =>
+    scope.run(async () => {
+      const place: Place = { branch: branch.id };
+      const own = branchSteps(run.def, branch.start, step.next);
+      let next = branch.start;
+      while (next !== step.next) {
+        if (!own.has(next)) {
+          exit ??= next;
+          scope.cancel();
+          return;
+        }
+        next = (await executeStep(run, run.stepById(next), place))!;
+      }
+      // Arrived at the join: the dossier rests until the other branches arrive.
+      run.settle();
+    }),
+  );
+  const settledFlows = await Promise.allSettled(flows);
+  for (const flow of settledFlows) if (flow.status === 'rejected' && !isCancellation(flow.reason)) throw flow.reason;
+  run.cancelTasksOf(branchIds);
+  return exit ?? step.next;
+}
+
 async function runPayment(run: DossierRun, step: PaymentStep): Promise<string> {
   run.enter(step);
-  const amount = run.def.fees.filter((f) => step.fees.includes(f.id)).reduce((sum, f) => sum + f.amount, 0);
+  const amount = totalOf(feeLines(run.def.fees, step.fees, run.form));
   if (amount === 0) return step.next;
 
   const reference = `${run.code}-TT${++run.paymentRound}`;
@@ -172,12 +233,15 @@ async function runSupplement(run: DossierRun, step: SupplementStep): Promise<str
 async function runIssue(run: DossierRun, step: IssueStep): Promise<string> {
   run.enter(step);
   run.settle();
+  const { code, name, provinceCode, communeCode } = run.input.agency;
   run.result = await documents.issueResult({
     dossierCode: run.code,
     procedureCode: run.def.code,
     document: step.document,
-    agency: { code: run.input.agency.code, name: run.input.agency.name, provinceCode: run.input.agency.provinceCode },
+    numberingPattern: schemePattern(run.def.numberingSchemes, step.document.numbering),
+    agency: { code, name, provinceCode, communeCode },
     form: run.form,
+    inputs: run.inputs,
     signedBy: run.deciders.get('leader')?.name,
   });
   run.record({
@@ -200,12 +264,16 @@ async function runEnd(run: DossierRun, step: EndStep): Promise<undefined> {
 }
 
 /** Runs one step; `undefined` means the dossier has ended. */
-export async function executeStep(run: DossierRun, step: Step): Promise<string | undefined> {
+export async function executeStep(run: DossierRun, step: Step, place: Place = MAIN): Promise<string | undefined> {
   switch (step.kind) {
     case 'task':
-      return runTask(run, step);
+      return runTask(run, step, place);
     case 'check':
-      return runChecks(run, step);
+      return runChecks(run, step, place);
+    case 'branch':
+      return runBranch(run, step, place);
+    case 'parallel':
+      return runParallel(run, step);
     case 'payment':
       return runPayment(run, step);
     case 'supplement':

@@ -6,6 +6,8 @@
 import { type Request, type Response, Router } from 'express';
 import { renderReceiptSlipPdf } from '../../../activities/documents/receipt-slip';
 import { findProvince } from '../../../domain/provinces';
+import { localIsoDate } from '../../../domain/vietnam-time';
+import { validateFields } from '../../../procedures/form';
 import type { IDossier } from '../../../db/entities';
 import { currentUser, requireOfficial } from '../../middleware/auth';
 import { flash } from '../../middleware/flash';
@@ -17,7 +19,10 @@ import { newRequestId, requestIdFrom } from '../request-id';
 
 interface FormState {
   taskId?: string;
+  action?: string;
   reason?: string;
+  inputs?: Record<string, string>;
+  inputErrors?: Record<string, string>;
   errors?: Record<string, string>;
   error?: string;
 }
@@ -91,16 +96,23 @@ export function dossierRoutes(s: WebServices): Router {
         errors: { reason: `Vui lòng nhập lý do để "${chosen.label}".` },
       });
     }
+    // Values the action asks for, checked field by field like the applicant's form.
+    const raw = Object.fromEntries(Object.entries(req.body as Record<string, string>).filter(([k]) => k.startsWith('in_')).map(([k, v]) => [k.slice(3), v]));
+    const fields = chosen?.inputs ?? [];
+    const checked = validateFields(fields, raw, localIsoDate(new Date()));
+    if (!checked.ok) {
+      return renderDossier(req, res, dossier, 422, { taskId, action, reason, inputs: checked.values, inputErrors: checked.errors });
+    }
     const outcome = await s.actions.complete(
       dossier.code,
-      { taskId, action, reason: reason || undefined, actor: actorOf(user) },
+      { taskId, action, reason: reason || undefined, inputs: fields.length ? checked.values : undefined, actor: actorOf(user) },
       requestIdFrom(req.body),
     );
     if (outcome.kind === 'done') {
       flash(req, 'success', `Đã thực hiện "${chosen?.label ?? action}" cho hồ sơ ${dossier.code}.`);
       return res.redirect(303, user.role === 'supervisor' ? `/ho-so/${encodeURIComponent(dossier.code)}` : '/cong-viec');
     }
-    await answer(req, res, dossier, outcome, '', { taskId, reason });
+    await answer(req, res, dossier, outcome, '', { taskId, reason, action, inputs: checked.values });
   });
 
   router.post('/ho-so/:code/phan-cong', requireOfficial('supervisor'), async (req, res) => {

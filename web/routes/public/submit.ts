@@ -4,7 +4,7 @@
  * request id is the idempotency key: sending the same form twice makes one dossier.
  */
 import { type Response, Router } from 'express';
-import { formatVnd } from '../../../domain/money';
+import { describeFee, feeSummary } from '../../view-models/fees';
 import type { ProcedureDefinition } from '../../../procedures/definition';
 import { fieldOptions, isFieldRequired } from '../../../procedures/form';
 import type { WebServices } from '../../services';
@@ -17,7 +17,7 @@ function formModel(definition: ProcedureDefinition, values: Record<string, strin
       code: definition.code,
       name: definition.name,
       processingDays: definition.processingDays,
-      fees: definition.fees.map((f) => ({ label: f.label, amount: formatVnd(f.amount) })),
+      fees: definition.fees.map(describeFee),
       documents: definition.documents,
       legalBasis: definition.legalBasis,
     },
@@ -48,7 +48,7 @@ export function submitRoutes(s: WebServices): Router {
         name: p.name,
         field: p.field,
         processingDays: p.processingDays,
-        fee: formatVnd(p.fees.reduce((sum, f) => sum + f.amount, 0)),
+        fee: feeSummary(p.fees),
       })),
     });
   });

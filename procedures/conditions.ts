@@ -1,0 +1,33 @@
+/**
+ * Evaluates the conditions of a definition (on form values and check outcomes). Pure and free
+ * of other imports: the workflow, the form validator and the fee calculator share it.
+ */
+import type { Condition } from './definition';
+
+export interface ConditionFacts {
+  form: Record<string, string>;
+  /** check id -> outcome of the last run */
+  checks?: Record<string, string>;
+}
+
+export function holds(condition: Condition, facts: ConditionFacts): boolean {
+  if ('all' in condition) return condition.all.every((c) => holds(c, facts));
+  if ('any' in condition) return condition.any.some((c) => holds(c, facts));
+  if ('not' in condition) return !holds(condition.not, facts);
+  if ('check' in condition) return facts.checks?.[condition.check] === condition.outcome;
+  const value = facts.form[condition.field] ?? '';
+  if (condition.in && !condition.in.includes(value)) return false;
+  if (condition.notIn && condition.notIn.includes(value)) return false;
+  if (condition.min !== undefined && !(value !== '' && Number(value) >= condition.min)) return false;
+  if (condition.max !== undefined && !(value !== '' && Number(value) <= condition.max)) return false;
+  return true;
+}
+
+/** Every form field and check a condition refers to, with its path, for the definition checker. */
+export function references(condition: Condition, path: string): { path: string; field?: string; check?: string }[] {
+  if ('all' in condition) return condition.all.flatMap((c, i) => references(c, `${path}.all[${i}]`));
+  if ('any' in condition) return condition.any.flatMap((c, i) => references(c, `${path}.any[${i}]`));
+  if ('not' in condition) return references(condition.not, `${path}.not`);
+  if ('check' in condition) return [{ path: `${path}.check`, check: condition.check }];
+  return [{ path: `${path}.field`, field: condition.field }];
+}
