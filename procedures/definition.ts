@@ -220,6 +220,14 @@ export const issueStepSchema = z.object({
   next: id,
 });
 
+export const customStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('custom'),
+  handler: z.string().describe('a step written in TypeScript by the custom workflow the definition names'),
+  outputs: z.array(z.string()).default([]).describe('values it records, usable in results as {{inputs.x}}'),
+  next: id,
+});
+
 export const endStepSchema = z.object({
   ...stepBase,
   kind: z.literal('end'),
@@ -235,6 +243,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   paymentStepSchema,
   supplementStepSchema,
   issueStepSchema,
+  customStepSchema,
   endStepSchema,
 ]);
 
@@ -303,4 +312,5 @@ export type PaymentStep = z.infer<typeof paymentStepSchema>;
 export type SupplementStep = z.infer<typeof supplementStepSchema>;
 export type IssueStep = z.infer<typeof issueStepSchema>;
 export type EndStep = z.infer<typeof endStepSchema>;
+export type CustomStep = z.infer<typeof customStepSchema>;
 export type CheckKind = CheckStep['checks'][number]['check'];

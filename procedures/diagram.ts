@@ -21,6 +21,7 @@ const KIND_LABEL: Record<Step['kind'], string> = {
   payment: 'Thanh toán',
   supplement: 'Bổ sung',
   issue: 'Cấp kết quả',
+  custom: 'Xử lý riêng',
   end: 'Kết thúc',
 };
 
@@ -140,6 +141,7 @@ const FILL: Record<Step['kind'], string> = {
   payment: '#e9f7ee',
   supplement: '#fdf0e6',
   issue: '#e9f7ee',
+  custom: '#f3eefc',
   end: '#f0f2f5',
 };
 

@@ -42,10 +42,17 @@ export function parseDate(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-function normalize(raw: unknown): string {
+function normalize(raw: unknown, multiline: boolean): string {
   if (raw === undefined || raw === null) return '';
   // Some keyboards send decomposed Vietnamese (NFD); store the composed form so search and PDFs agree.
-  return String(raw).normalize('NFC').trim().replace(/\s+/g, ' ');
+  const text = String(raw).normalize('NFC');
+  if (!multiline) return text.trim().replace(/\s+/g, ' ');
+  // A text area keeps its lines (lists, addresses); spaces are tidied within each line.
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .join('\n')
+    .trim();
 }
 
 function checkField(field: FormField, value: string, today: string): { value: string; error?: string } {
@@ -111,7 +118,7 @@ export function validateFields(
 ): FormResult {
   const fields = onlyFields ? all.filter((f) => onlyFields.includes(f.name)) : all;
   const values: FormValues = {};
-  for (const field of all) values[field.name] = normalize(input[field.name]);
+  for (const field of all) values[field.name] = normalize(input[field.name], field.type === 'textarea');
   const errors: FieldErrors = {};
   for (const field of fields) {
     const value = values[field.name];

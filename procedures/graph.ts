@@ -29,6 +29,7 @@ export function stepTargets(step: Step, index: number): { path: string; target: 
       ];
     case 'supplement':
     case 'issue':
+    case 'custom':
       return [{ path: `${at}.next`, target: step.next }];
     case 'end':
       return [];

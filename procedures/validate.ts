@@ -23,8 +23,13 @@ export type DefinitionResult =
   | { ok: true; definition: ProcedureDefinition }
   | { ok: false; problems: DefinitionProblem[] };
 
-/** Custom TypeScript workflows a definition may name (workflows/index.ts registers them). */
-export const CUSTOM_WORKFLOWS = ['covidSupportWorkflow'] as const;
+/**
+ * Custom TypeScript workflows a definition may name, with the custom steps each implements
+ * (workflows/index.ts registers them; workflows/custom/ holds them).
+ */
+export const CUSTOM_WORKFLOWS: Record<string, readonly string[]> = {
+  covidSupportWorkflow: ['verify-workers'],
+};
 
 export function validateDefinition(input: unknown): DefinitionResult {
   const parsed = procedureSchema.safeParse(input);
@@ -47,7 +52,11 @@ export function validateDefinition(input: unknown): DefinitionResult {
   const fees = new Set(def.fees.map((f) => f.id));
   const templates = new Set(Object.keys(def.notifications));
   const checkIds = new Set(def.steps.flatMap((s) => (s.kind === 'check' ? s.checks.map((c) => c.id) : [])));
-  const inputs = new Set(def.steps.flatMap((s) => (s.kind === 'task' ? s.actions.flatMap((a) => (a.inputs ?? []).map((f) => f.name)) : [])));
+  const inputs = new Set(
+    def.steps.flatMap((s) =>
+      s.kind === 'task' ? s.actions.flatMap((a) => (a.inputs ?? []).map((f) => f.name)) : s.kind === 'custom' ? s.outputs : [],
+    ),
+  );
 
   const needField = (path: string, name: string | undefined, type?: FormField['type']) => {
     if (name === undefined) return;
@@ -76,8 +85,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
     needField('form.provinceField', def.form.provinceField);
   }
   Object.entries(def.form.applicant).forEach(([k, v]) => needField(`form.applicant.${k}`, v));
-  if (def.workflow && !(CUSTOM_WORKFLOWS as readonly string[]).includes(def.workflow))
-    report('workflow', `workflow "${def.workflow}" is not registered`);
+  if (def.workflow && !CUSTOM_WORKFLOWS[def.workflow]) report('workflow', `workflow "${def.workflow}" is not registered`);
   def.processingRules?.forEach((r, i) => needCondition(`processingRules[${i}].when`, r.when));
 
   // The form and the documents.
@@ -171,11 +179,16 @@ export function validateDefinition(input: unknown): DefinitionResult {
         step.document.fields?.forEach((f, j) => {
           for (const [, scope, name] of f.value.matchAll(/\{\{(form|inputs)\.(\w+)\}\}/g)) {
             if (scope === 'form') needField(`${at}.document.fields[${j}].value`, name);
-            else if (!inputs.has(name)) report(`${at}.document.fields[${j}].value`, `no action asks for the input "${name}"`);
+            else if (!inputs.has(name)) report(`${at}.document.fields[${j}].value`, `no action asks for the input "${name}" and no custom step records it`);
           }
         });
         break;
       }
+      case 'custom':
+        if (!def.workflow) report(`${at}.handler`, 'a custom step needs the custom workflow that implements it (field "workflow")');
+        else if (CUSTOM_WORKFLOWS[def.workflow] && !CUSTOM_WORKFLOWS[def.workflow].includes(step.handler))
+          report(`${at}.handler`, `workflow "${def.workflow}" has no step "${step.handler}"`);
+        break;
       case 'end':
         break;
     }

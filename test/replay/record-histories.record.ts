@@ -1,28 +1,38 @@
 /**
- * Records the histories that replay.test.ts replays: one per path through the driving-licence
- * renewal. Run `npm run histories:record` after a deliberate, versioned change of the workflow,
- * and commit the new files next to the old ones: old histories stay, because dossiers started
- * on older code may still be running.
+ * Records the histories that replay.test.ts replays, one per path through the interpreter.
+ * Run `npm run histories:record` after a deliberate, versioned change of the workflow code:
+ * files that exist are kept (dossiers started on older code may still be running, so their
+ * histories must keep replaying); new scenarios get new names. RECORD_OVERWRITE=1 re-records all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Catalog, loadDefinitions } from '../../procedures/catalog';
+import { validateDefinition } from '../../procedures/validate';
+import { DEMO_ENTERPRISES, DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
 import { dossierWorkflowId } from '../../workflows/ids';
+import { engineSample } from '../fixtures/engine-sample';
+import { runScenario } from '../support/procedure-scenario';
 import { actor, decide, expectDone, openTask, pay, renewalForm, submit, updateId, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 
 const OUT = path.join(__dirname, 'histories');
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { PAYMENT_DEADLINE: '3s' } });
+  const sample = validateDefinition(engineSample);
+  if (!sample.ok) throw new Error('the engine sample is invalid');
+  const catalog = new Catalog([...loadDefinitions().entries, { definition: sample.definition, file: 'test/fixtures/engine-sample.ts' }]);
+  stack = await startStack({ env: { PAYMENT_DEADLINE: '3s' }, catalog });
 });
 afterAll(() => stack?.stop());
 
 async function save(name: string, code: string) {
+  const file = path.join(OUT, `${name}.json`);
+  if (fs.existsSync(file) && !process.env.RECORD_OVERWRITE) return;
   const handle = stack.temporal.workflow.getHandle(dossierWorkflowId(code, stack.taskQueue));
   await handle.result();
   const history = await handle.fetchHistory();
-  fs.writeFileSync(path.join(OUT, `${name}.json`), historyToJSON(history));
+  fs.writeFileSync(file, historyToJSON(history));
 }
 
 test('completed renewal, with a reassignment', async () => {
@@ -65,4 +75,76 @@ test('fee not paid in time', async () => {
   expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
   await waitForDossier(stack, code, (x) => x.status === 8, 20_000);
   await save('v1-cancelled-unpaid', code);
+});
+
+test('engine: parallel consultation of the police, action inputs, certificate', async () => {
+  const d = await runScenario(stack, {
+    procedure: 'TEST-ENGINE',
+    form: { fullName: 'Phạm Thị Thu Hà', citizenId: '031188007310', dateOfBirth: '1988-05-30', province: '01', email: 'ha@example.vn', category: 'thuong', livedAbroad: 'co', copies: '2' },
+    steps: [
+      { task: 'intake', as: 'hn.stp.tiepnhan', action: 'accept' },
+      { task: 'police-check', as: 'hn.pv06.chuyenvien', action: 'answer', inputs: { recordNote: 'Không có án tích' } },
+      { task: 'local-check', as: 'hn.stp.chuyenvien', action: 'done' },
+      { pay: true },
+      { task: 'approval', as: 'hn.stp.lanhdao', action: 'approve' },
+    ],
+    expect: { status: 10, outcome: 'completed', fee: 400_000 },
+  });
+  await save('2026-11-24-engine-parallel-consultation', d.code);
+});
+
+test('engine: a branch of the parallel step ends the dossier', async () => {
+  const d = await runScenario(stack, {
+    procedure: 'TEST-ENGINE',
+    form: { fullName: 'Phạm Thị Thu Hà', citizenId: '031188007310', dateOfBirth: '1988-05-30', province: '01', email: 'ha@example.vn', category: 'sinh-vien', livedAbroad: 'co', copies: '1' },
+    steps: [
+      { task: 'intake', as: 'hn.stp.tiepnhan', action: 'accept' },
+      { task: 'local-check', as: 'hn.stp.chuyenvien', action: 'reject', reason: 'Không đủ điều kiện' },
+    ],
+    expect: { status: 10, outcome: 'rejected' },
+  });
+  await save('2026-11-24-engine-parallel-cancelled', d.code);
+});
+
+test('driving-licence v2: result sent by post', async () => {
+  const d = await runScenario(stack, {
+    procedure: 'GPLX-DOI',
+    form: renewalForm('carHolderHanoi', { deliveryMethod: 'buu-chinh', address: 'Số 12 phố Hàng Bài, Hà Nội' }),
+    steps: [
+      { task: 'intake', as: 'hn.tiepnhan', action: 'accept' },
+      { pay: true },
+      { task: 'review', as: 'hn.chuyenvien', action: 'propose-approval' },
+      { task: 'approval', as: 'hn.lanhdao', action: 'approve' },
+      { task: 'dispatch', as: 'hn.tiepnhan', action: 'dispatched', inputs: { trackingNumber: 'EB123456789VN' } },
+    ],
+    expect: { status: 10, outcome: 'completed', fee: 160_000 },
+  });
+  await save('2026-11-24-driving-licence-v2-by-post', d.code);
+});
+
+test('custom workflow: COVID-19 support, every worker checked', async () => {
+  const card = DEMO_INSURANCE_CARDS.validCard;
+  const d = await runScenario(stack, {
+    procedure: 'HT-COVID-NLD',
+    form: {
+      taxCode: DEMO_ENTERPRISES.activeTrader.taxCode,
+      companyName: DEMO_ENTERPRISES.activeTrader.name,
+      representativeName: 'Nguyễn Văn An',
+      representativeCitizenId: '001085004521',
+      province: '01',
+      leaveFrom: '2021-07-01',
+      leaveTo: '2021-08-15',
+      workers: `${card.citizen.citizenId}; ${card.citizen.fullName}; ${card.card.insuranceCode}; 45`,
+      bankAccount: '0011004123456',
+      phone: '0912345678',
+      email: 'ketoan@example.vn',
+    },
+    steps: [
+      { task: 'intake', as: 'hn.snv.tiepnhan', action: 'accept' },
+      { task: 'appraisal', as: 'hn.snv.chuyenvien', action: 'submit' },
+      { task: 'decision', as: 'hn.ubnd.lanhdao', action: 'approve' },
+    ],
+    expect: { status: 10, outcome: 'completed' },
+  });
+  await save('2026-11-24-covid-support-custom-workflow', d.code);
 });

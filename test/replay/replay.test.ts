@@ -12,7 +12,7 @@ const DIR = path.join(__dirname, 'histories');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 test('has recorded histories to replay', () => {
-  expect(files.length).toBeGreaterThanOrEqual(4);
+  expect(files.length).toBeGreaterThanOrEqual(8);
 });
 
 test('replays every recorded dossier without non-determinism', async () => {

@@ -16,6 +16,7 @@ import type {
   TaskSnapshot,
   TimelineEvent,
 } from '../messages';
+import type { CustomHandler } from './steps';
 
 export interface Decision {
   action: string;
@@ -70,6 +71,8 @@ export class DossierRun {
   handoverNote?: string;
   /** Who decided last in each role, e.g. the leader who signs the result. */
   readonly deciders = new Map<string, Actor>();
+  /** Steps a custom workflow implements in TypeScript, by handler name. */
+  customHandlers: Record<string, CustomHandler> = {};
 
   private readonly tasks = new Map<string, TaskState>();
   private readonly visits = new Map<string, number>();

@@ -11,6 +11,7 @@ import { holds } from '../../procedures/conditions';
 import type {
   BranchStep,
   CheckStep,
+  CustomStep,
   EndStep,
   IssueStep,
   ParallelStep,
@@ -263,6 +264,9 @@ async function runEnd(run: DossierRun, step: EndStep): Promise<undefined> {
   return undefined;
 }
 
+/** A step written in TypeScript by a custom workflow: it gets the run and returns the next step. */
+export type CustomHandler = (run: DossierRun, step: CustomStep, place: Place) => Promise<string>;
+
 /** Runs one step; `undefined` means the dossier has ended. */
 export async function executeStep(run: DossierRun, step: Step, place: Place = MAIN): Promise<string | undefined> {
   switch (step.kind) {
@@ -280,6 +284,12 @@ export async function executeStep(run: DossierRun, step: Step, place: Place = MA
       return runSupplement(run, step);
     case 'issue':
       return runIssue(run, step);
+    case 'custom': {
+      const handler = run.customHandlers[step.handler];
+      // Definitions are checked against the workflow they name; this guards a hand-made input.
+      if (!handler) throw ApplicationFailure.nonRetryable(`no handler "${step.handler}" in this workflow`, 'UnknownCustomStep');
+      return handler(run, step, place);
+    }
     case 'end':
       return runEnd(run, step);
   }

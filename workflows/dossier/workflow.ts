@@ -8,7 +8,7 @@ import type { DossierInput, DossierSnapshot } from '../messages';
 import { db } from './activities';
 import { registerHandlers } from './handlers';
 import { DossierRun } from './run';
-import { executeStep, notify } from './steps';
+import { type CustomHandler, executeStep, notify } from './steps';
 
 /** Writes changes to PostgreSQL in batches, in order, for as long as the dossier lives. */
 async function project(run: DossierRun): Promise<void> {
@@ -21,8 +21,13 @@ async function project(run: DossierRun): Promise<void> {
   }
 }
 
-export async function dossierWorkflow(input: DossierInput): Promise<DossierSnapshot> {
+/**
+ * Runs a dossier through its definition. Custom workflows pass the TypeScript steps their
+ * definitions name (`custom` steps); the generic workflow passes none.
+ */
+export async function interpretDossier(input: DossierInput, customHandlers: Record<string, CustomHandler> = {}): Promise<DossierSnapshot> {
   const run = new DossierRun(input);
+  run.customHandlers = customHandlers;
   registerHandlers(run);
   const projector = project(run);
 
@@ -36,4 +41,9 @@ export async function dossierWorkflow(input: DossierInput): Promise<DossierSnaps
   run.finished = true;
   await projector;
   return run.snapshot();
+}
+
+/** The workflow of every procedure that needs no TypeScript of its own. */
+export async function dossierWorkflow(input: DossierInput): Promise<DossierSnapshot> {
+  return interpretDossier(input);
 }

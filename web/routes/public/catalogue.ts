@@ -19,6 +19,7 @@ const STEP_KIND: Record<string, string> = {
   payment: 'Nộp phí, lệ phí',
   supplement: 'Chờ bổ sung',
   issue: 'Cấp kết quả',
+  custom: 'Xử lý riêng (quy trình lập trình)',
   end: 'Kết thúc',
 };
 
