@@ -62,7 +62,7 @@ test('a driving-licence renewal goes from the public form to the result in the b
   const applicant = await browser.newContext({ locale: 'vi-VN' });
   const page = await applicant.newPage();
   await page.goto(`${stack.baseUrl}/nop-ho-so`);
-  await page.getByRole('link', { name: 'Nộp hồ sơ' }).last().click();
+  await page.getByRole('row', { name: /Đổi giấy phép lái xe/ }).getByRole('link', { name: 'Nộp hồ sơ' }).click();
   const form = renewalForm('carHolderHanoi', { email: 'nguyen.van.an@example.vn' });
   for (const [name, value] of Object.entries(form)) {
     const field = page.locator(`[name="${name}"]`);

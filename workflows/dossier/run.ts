@@ -16,6 +16,7 @@ import type {
   TaskSnapshot,
   TimelineEvent,
 } from '../messages';
+import { serialLocalActivities } from './activities';
 import type { CustomHandler } from './steps';
 
 export interface Decision {
@@ -71,6 +72,8 @@ export class DossierRun {
   handoverNote?: string;
   /** Who decided last in each role, e.g. the leader who signs the result. */
   readonly deciders = new Map<string, Actor>();
+  /** This dossier's database work (local activities, one at a time). */
+  readonly db = serialLocalActivities();
   /** Steps a custom workflow implements in TypeScript, by handler name. */
   customHandlers: Record<string, CustomHandler> = {};
 

@@ -24,7 +24,7 @@ import { feeLines, totalOf } from '../../procedures/fees';
 import { branchSteps } from '../../procedures/graph';
 import { schemePattern } from '../../procedures/numbering';
 import type { CheckRecord, CheckResult } from '../messages';
-import { db, documents, gateway, registries } from './activities';
+import { documents, gateway, registries } from './activities';
 import { type DossierRun, MAIN, nowIso, officialActor, type Place, SYSTEM_ACTOR } from './run';
 
 /** Sends a notification template to the applicant, once per occurrence (the key is deterministic). */
@@ -37,7 +37,7 @@ export async function notify(
   if (!template) return;
   const applicant = run.applicant();
   if (!applicant.email && !applicant.phone) return;
-  await db.notifyApplicant({
+  await run.db.notifyApplicant({
     key: run.nextNotificationKey(template),
     dossierCode: run.code,
     to: { name: applicant.name, email: applicant.email, phone: applicant.phone },
@@ -65,14 +65,14 @@ function processingDays(run: DossierRun): number {
 async function taskAgency(run: DossierRun, step: TaskStep): Promise<string> {
   if (!step.agencyKind || step.agencyKind === run.def.agencyKind) return run.input.agency.code;
   const { provinceCode, communeCode } = run.input.agency;
-  return (await db.findAgency({ kind: step.agencyKind, provinceCode, communeCode })).code;
+  return (await run.db.findAgency({ kind: step.agencyKind, provinceCode, communeCode })).code;
 }
 
 async function runTask(run: DossierRun, step: TaskStep, place: Place): Promise<string> {
   run.enter(step, place);
   const agencyCode = await taskAgency(run, step);
   const due = step.workingDays
-    ? await db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
+    ? await run.db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
     : undefined;
   const task = run.openTask(step, agencyCode, place, due?.dueAt);
   await notify(run, step.notify);
@@ -88,7 +88,7 @@ async function runTask(run: DossierRun, step: TaskStep, place: Place): Promise<s
   if (action.emitsStatus) run.setStatus(action.emitsStatus, officialActor(decision.actor));
   if (action.setsAppointment) {
     const days = processingDays(run);
-    const plan = await db.planDeadline({ from: nowIso(), workingDays: days });
+    const plan = await run.db.planDeadline({ from: nowIso(), workingDays: days });
     run.acceptedAt = nowIso();
     run.appointmentAt = plan.dueAt;
     run.record({

@@ -5,7 +5,6 @@
  */
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { DossierInput, DossierSnapshot } from '../messages';
-import { db } from './activities';
 import { registerHandlers } from './handlers';
 import { DossierRun } from './run';
 import { type CustomHandler, executeStep, notify } from './steps';
@@ -16,7 +15,7 @@ async function project(run: DossierRun): Promise<void> {
     await condition(() => run.hasUnprojectedChanges() || run.finished);
     if (!run.hasUnprojectedChanges()) return;
     const batch = run.takeBatch();
-    await db.projectDossier(batch);
+    await run.db.projectDossier(batch);
     run.projectedVersion = batch.version;
   }
 }
