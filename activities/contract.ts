@@ -3,7 +3,7 @@
  * it; the workflow imports only these types. Every activity is idempotent: Temporal retries
  * them, so each side effect carries a key derived from the dossier code.
  */
-import type { CheckKind, IssueStep } from '../procedures/definition';
+import type { CheckKind, FormField, IssueStep } from '../procedures/definition';
 import type { AgencyRef, CheckResult, ProjectionBatch, ResultRecord } from '../workflows/messages';
 
 export interface PlanDeadlineInput {
@@ -57,6 +57,10 @@ export interface IssueResultInput {
   agency: { code: string; name: string; provinceCode: string; communeCode?: string };
   form: Record<string, string>;
   inputs?: Record<string, string>;
+  /** The definition's form fields, so choices print their labels. */
+  formFields?: FormField[];
+  /** What the applicant was charged, for {{fee}}. */
+  fee?: number;
   /** The leader who approved; printed on the document. */
   signedBy?: string;
 }

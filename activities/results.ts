@@ -6,10 +6,13 @@
 import crypto from 'node:crypto';
 import { findCommune } from '../domain/communes';
 import { findProvince } from '../domain/provinces';
+import { formatVnd } from '../domain/money';
 import { formatVietnameseDate, localIsoDate } from '../domain/vietnam-time';
 import { Dossier, DossierDocument } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { BUILT_IN_NUMBERING, formatNumber, type NumberingContext, sequencePrefix } from '../procedures/numbering';
+import type { FormField } from '../procedures/definition';
+import { fieldOptions } from '../procedures/form';
 import type { ResultRecord } from '../workflows/messages';
 import type { IssueResultInput } from './contract';
 import { renderCertificatePdf } from './documents/certificate';
@@ -21,29 +24,61 @@ export function resultDocumentCode(dossierCode: string, n = 1): string {
   return `${dossierCode}-KQ${n}`;
 }
 
-function addYears(day: string, years: number): string {
+/** A day moved by whole months (and years); the 31st of a short month falls back to its last day. */
+function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y + years, m - 1, d));
-  return date.toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
-/** `{{form.x}}`, `{{inputs.x}}`, `{{number}}`, `{{validUntil}}` filled in; dates printed dd/mm/yyyy. */
-function fillLine(text: string, values: { form: Record<string, string>; inputs: Record<string, string>; number: string; validUntil?: string | null }) {
-  return text.replace(/\{\{(form|inputs)\.(\w+)\}\}|\{\{(number|validUntil)\}\}/g, (_w, scope: string, name: string, own: string) => {
-    const raw = own ? (own === 'number' ? values.number : values.validUntil ?? '') : (scope === 'form' ? values.form : values.inputs)[name] ?? '';
-    return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? formatVietnameseDate(raw) : raw;
+function validityOf(input: IssueResultInput, issuedDay: string): string | null | undefined {
+  const { document, form } = input;
+  const rule = document.validity?.rule ?? (document.template === 'driving-licence' ? 'driving-licence' : undefined);
+  let until: string | null | undefined;
+  if (rule === 'driving-licence') until = licenceValidUntil(form.licenceClass, issuedDay, form.dateOfBirth);
+  else if (document.validity?.years || document.validity?.months)
+    until = addMonths(issuedDay, (document.validity.years ?? 0) * 12 + (document.validity.months ?? 0));
+  const cap = document.validity?.notAfterField ? form[document.validity.notAfterField] : undefined;
+  return cap && (until === null || (until && cap < until)) ? cap : until;
+}
+
+interface LineValues {
+  form: Record<string, string>;
+  inputs: Record<string, string>;
+  fields: Map<string, FormField>;
+  number: string;
+  validUntil?: string | null;
+  fee?: number;
+}
+
+/** How one value prints: a choice by its label, a number with grouped digits, a date dd/mm/yyyy. */
+function printable(raw: string, field: FormField | undefined): string {
+  if (!raw) return '';
+  if (field?.type === 'select') return fieldOptions(field).find((o) => o.value === raw)?.label ?? raw;
+  if (field?.type === 'number') return raw.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? formatVietnameseDate(raw) : raw;
+}
+
+/** Fills `{{form.x}}`, `{{inputs.x}}`, `{{number}}`, `{{validUntil}}`, `{{fee}}`; undefined when every value is empty. */
+function fillLine(text: string, v: LineValues): string | undefined {
+  let filled = 0;
+  let empty = 0;
+  const line = text.replace(/\{\{(form|inputs)\.(\w+)\}\}|\{\{(number|validUntil|fee)\}\}/g, (_w, scope: string, name: string, own: string) => {
+    let value: string;
+    if (own === 'number') value = v.number;
+    else if (own === 'validUntil') value = v.validUntil === null ? 'Không thời hạn' : printable(v.validUntil ?? '', undefined);
+    else if (own === 'fee') value = v.fee ? formatVnd(v.fee) : 'Không thu';
+    else value = scope === 'form' ? printable(v.form[name] ?? '', v.fields.get(name)) : printable(v.inputs[name] ?? '', undefined);
+    if (value) filled++;
+    else empty++;
+    return value;
   });
+  return filled === 0 && empty > 0 ? undefined : line;
 }
 
 function renderResult(input: IssueResultInput, number: string, documentCode: string, issuedAt: Date): Promise<Buffer> {
   const { document, form, agency } = input;
-  const issuedDay = localIsoDate(issuedAt);
-  const validUntil =
-    document.validity?.rule === 'driving-licence' || document.template === 'driving-licence'
-      ? licenceValidUntil(form.licenceClass, issuedDay, form.dateOfBirth)
-      : document.validity?.years
-        ? addYears(issuedDay, document.validity.years)
-        : undefined;
+  const validUntil = validityOf(input, localIsoDate(issuedAt));
   const placeName = (agency.communeCode && findCommune(agency.communeCode)?.name) || findProvince(agency.provinceCode)?.name || '';
   if (document.template === 'driving-licence') {
     return renderDrivingLicencePdf({
@@ -59,14 +94,24 @@ function renderResult(input: IssueResultInput, number: string, documentCode: str
       signedBy: input.signedBy,
     });
   }
-  const values = { form, inputs: input.inputs ?? {}, number, validUntil };
+  const values: LineValues = {
+    form,
+    inputs: input.inputs ?? {},
+    fields: new Map((input.formFields ?? []).map((f) => [f.name, f])),
+    number,
+    validUntil,
+    fee: input.fee,
+  };
   return renderCertificatePdf({
     title: document.title,
     subtitle: document.subtitle,
     number,
     documentCode,
     dossierCode: input.dossierCode,
-    fields: (document.fields ?? []).map((f) => ({ label: f.label, value: fillLine(f.value, values) })),
+    fields: (document.fields ?? []).flatMap((f) => {
+      const value = fillLine(f.value, values);
+      return value === undefined ? [] : [{ label: f.label, value }];
+    }),
     issuedAt: issuedAt.toISOString(),
     validUntil,
     agencyName: agency.name,

@@ -210,10 +210,19 @@ export const issueStepSchema = z.object({
     title: z.string(),
     numbering: z.string().describe('a numbering scheme of this definition, or the built-in "driving-licence"'),
     subtitle: z.string().optional(),
-    /** Lines of a certificate: label and a text with {{form.x}}, {{inputs.x}}, {{number}}, {{validUntil}}. */
+    /**
+     * Lines of a certificate: label and a text with {{form.x}}, {{inputs.x}}, {{number}},
+     * {{validUntil}} and {{fee}} (the amount charged). A choice prints its label, a number its
+     * digits grouped, a date dd/mm/yyyy; a line whose values are all empty is left out.
+     */
     fields: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
     validity: z
-      .object({ years: z.number().int().positive().optional(), rule: z.enum(['driving-licence']).optional() })
+      .object({
+        years: z.number().int().positive().optional(),
+        months: z.number().int().positive().optional(),
+        rule: z.enum(['driving-licence']).optional().describe('a validity worked out by the engine'),
+        notAfterField: z.string().optional().describe('a date field the validity may not pass (e.g. the licence it depends on)'),
+      })
       .optional()
       .describe('how long the result is valid'),
   }),

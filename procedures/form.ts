@@ -4,6 +4,7 @@
  * so all three accept and refuse exactly the same data.
  */
 import { COMMUNES } from '../domain/communes';
+import { lowerFirst as lower } from '../domain/text';
 import { PROVINCES } from '../domain/provinces';
 import { holds } from './conditions';
 import type { FormField, ProcedureDefinition } from './definition';
@@ -134,7 +135,4 @@ export function validateFields(
   return Object.keys(errors).length ? { ok: false, errors, values } : { ok: true, values };
 }
 
-function lower(label: string): string {
-  // Keep acronyms such as "CCCD" intact; lower-case only the first letter of an ordinary word.
-  return /^[A-ZÀ-Ỹ][a-zà-ỹ]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-}
+

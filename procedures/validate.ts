@@ -176,6 +176,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
         const numbering = step.document.numbering;
         if (!def.numberingSchemes[numbering] && !BUILT_IN_NUMBERING[numbering])
           report(`${at}.document.numbering`, `numbering scheme "${numbering}" does not exist`);
+        needField(`${at}.document.validity.notAfterField`, step.document.validity?.notAfterField, 'date');
         step.document.fields?.forEach((f, j) => {
           for (const [, scope, name] of f.value.matchAll(/\{\{(form|inputs)\.(\w+)\}\}/g)) {
             if (scope === 'form') needField(`${at}.document.fields[${j}].value`, name);

@@ -6,6 +6,7 @@
  * already up to date.
  */
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { lowerFirst } from '../../domain/text';
 import { ROLE_LABELS } from '../../procedures/roles';
 import {
   ACTION_REFUSED,
@@ -95,7 +96,7 @@ export function registerHandlers(run: DossierRun): void {
         if (definition.requires.includes('reason') && !reason?.trim()) refuse(`Vui lòng nhập lý do để "${definition.label}".`);
         if (reason && reason.length > MAX_REASON) refuse(`Lý do không được dài quá ${MAX_REASON} ký tự.`);
         for (const field of definition.inputs ?? []) {
-          if (field.required && !inputs?.[field.name]?.trim()) refuse(`Vui lòng nhập ${field.label.toLowerCase()}.`);
+          if (field.required && !inputs?.[field.name]?.trim()) refuse(`Vui lòng nhập ${lowerFirst(field.label)}.`);
         }
       },
     },

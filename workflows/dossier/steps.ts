@@ -243,6 +243,8 @@ async function runIssue(run: DossierRun, step: IssueStep): Promise<string> {
     agency: { code, name, provinceCode, communeCode },
     form: run.form,
     inputs: run.inputs,
+    formFields: run.def.form.fields,
+    fee: run.payment?.status === 'paid' ? run.payment.amount : undefined,
     signedBy: run.deciders.get('leader')?.name,
   });
   run.record({
