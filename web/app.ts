@@ -36,6 +36,8 @@ const viewHelpers = {
   statusLabel: portalStatusLabel,
   roleLabel: (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role,
   formatVnd,
+  /** A time limit as people read it: 0 means within the working day. */
+  daysLabel: (days: number) => (days === 0 ? 'Trong ngày làm việc' : `${String(days).replace('.', ',')} ngày làm việc`),
 };
 
 export function createApp(s: WebServices): express.Application {

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../config/paths';
-import { formatProblems, loadCatalog, loadDefinitions } from '../../procedures/catalog';
+import { Catalog, formatProblems, loadCatalog, loadDefinitions } from '../../procedures/catalog';
+import { IntakeService } from '../../web/services/intake';
 
 const BROKEN = path.join(projectRoot, 'test', 'fixtures', 'broken-procedures');
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
@@ -48,4 +49,17 @@ test('a worker refuses to start on a broken catalogue', () => {
   });
   expect(worker.status).toBe(1);
   expect(worker.stderr).toContain(formatProblems(loadDefinitions(BROKEN).problems));
+});
+
+test('refuses a dossier for a procedure that is unknown or only a draft', async () => {
+  const { entries } = loadDefinitions(BROKEN);
+  expect(entries.map((e) => [e.definition.code, e.definition.status])).toEqual([['TEST-FINE', 'draft']]);
+  // The procedure check comes before any storage: no database or Temporal is needed to refuse.
+  const intake = new IntakeService({ catalog: new Catalog(entries), orm: undefined as never, temporal: undefined as never, taskQueue: 'x', workflowIdPrefix: '', paymentDeadlineMs: 1 });
+  for (const code of ['TEST-FINE', 'KHONG-CO']) {
+    expect(await intake.submit({ procedureCode: code, form: {}, channel: 'api' })).toEqual({
+      kind: 'unknown-procedure',
+      message: `Thủ tục "${code}" không tồn tại hoặc chưa được công bố.`,
+    });
+  }
 });

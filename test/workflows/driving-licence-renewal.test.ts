@@ -164,6 +164,18 @@ test('applies a double-clicked decision once', async () => {
   expect((await events(code)).filter((e) => e.type === 'action')).toHaveLength(1);
 });
 
+test('does not charge again a dossier that comes back to the payment step', async () => {
+  const code = await submit(stack);
+  expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
+  await pay(stack, code);
+  expectDone(await decide(stack, code, 'review', 'hn.chuyenvien', 'return-to-intake', 'Kiểm tra lại giấy khám sức khỏe'));
+  expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
+  await openTask(stack, code, 'review');
+  const d = await stack.dossier(code);
+  expect(d.payment).toMatchObject({ reference: `${code}-TT1`, status: 'paid' });
+  expect((await events(code)).filter((e) => e.type === 'payment-requested')).toHaveLength(1);
+});
+
 test('lets a supervisor reassign a claimed task to another specialist', async () => {
   const code = await submit(stack);
   expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));

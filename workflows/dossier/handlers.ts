@@ -165,6 +165,7 @@ export function registerHandlers(run: DossierRun): void {
       if (payment.status === 'paid') return settled(run, false); // the same callback again
       const mark = run.settledCount;
       Object.assign(payment, { status: 'paid', transactionId, paidAt });
+      run.paidAmount += payment.amount;
       run.record({
         type: 'payment-received',
         actor: { kind: 'gateway', name: 'Cổng thanh toán' },

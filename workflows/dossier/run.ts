@@ -64,6 +64,8 @@ export class DossierRun {
   checks: CheckRecord[] = [];
   payment?: PaymentRecord;
   paymentRound = 0;
+  /** What the applicant has paid so far, over every payment round. */
+  paidAmount = 0;
   result?: ResultRecord;
   supplement?: DossierSnapshot['supplement'];
   /** The reason given with the last decision, quoted in notifications. */

@@ -4,7 +4,7 @@
  * way. Adding a step kind means adding an executor here and its schema in
  * procedures/definition.ts.
  */
-import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
 import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
 import { holds } from '../../procedures/conditions';
@@ -173,9 +173,14 @@ async function runParallel(run: DossierRun, step: ParallelStep): Promise<string>
   return exit ?? step.next;
 }
 
+/** Marks histories in which a dossier coming back to a payment step pays only what it still owes. */
+export const PAY_ONLY_WHAT_IS_OWED = 'pay-only-what-is-owed';
+
 async function runPayment(run: DossierRun, step: PaymentStep): Promise<string> {
   run.enter(step);
-  const amount = totalOf(feeLines(run.def.fees, step.fees, run.form));
+  const due = totalOf(feeLines(run.def.fees, step.fees, run.form));
+  // Back at the payment step (returned to intake after paying): ask only for what is still owed.
+  const amount = run.paidAmount > 0 && patched(PAY_ONLY_WHAT_IS_OWED) ? Math.max(0, due - run.paidAmount) : due;
   if (amount === 0) return step.next;
 
   const reference = `${run.code}-TT${++run.paymentRound}`;
@@ -204,6 +209,7 @@ async function runPayment(run: DossierRun, step: PaymentStep): Promise<string> {
   if (final.status === 'paid') {
     if (payment.status !== 'paid') {
       Object.assign(payment, { status: 'paid', transactionId: final.transactionId, paidAt: final.paidAt });
+      run.paidAmount += amount;
       run.record({
         type: 'payment-received',
         actor: { kind: 'gateway', name: 'Cổng thanh toán' },
