@@ -87,7 +87,7 @@ export function toMermaid(def: ProcedureDefinition): string {
 }
 
 const BOX_W = 190;
-const BOX_H = 50;
+const BOX_H = 58;
 const GAP_X = 40;
 const GAP_Y = 70;
 const MARGIN = 30;
