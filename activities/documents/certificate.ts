@@ -6,9 +6,8 @@ import { formatVietnameseDate } from '../../domain/vietnam-time';
 import {
   createDocument,
   drawFields,
-  drawFooter,
   drawNationalHeader,
-  drawSignatures,
+  drawResultEnding,
   drawTitle,
   toBuffer,
   vietnameseDateLine,
@@ -47,16 +46,6 @@ export function renderCertificatePdf(data: CertificateData): Promise<Buffer> {
   rows.push(['Ngày cấp', formatVietnameseDate(issuedAt)]);
   if (data.validUntil !== undefined) rows.push(['Có giá trị đến', data.validUntil ? formatVietnameseDate(data.validUntil) : 'Không thời hạn']);
   drawFields(doc, rows);
-  drawSignatures(doc, [{ title: 'THỦ TRƯỞNG CƠ QUAN', note: '(Đã phê duyệt điện tử)', name: data.signedBy }]);
-  drawFooter(
-    doc,
-    [
-      `Mã kết quả: ${data.documentCode}`,
-      `Mã hồ sơ: ${data.dossierCode}`,
-      'Kết quả bản điện tử, cấp qua hệ thống giải quyết thủ tục hành chính.',
-      'Tra cứu bằng mã hồ sơ hoặc quét mã QR.',
-    ],
-    data.dossierCode,
-  );
+  drawResultEnding(doc, { kind: 'Kết quả', ...data });
   return toBuffer(doc);
 }

@@ -7,9 +7,8 @@ import { formatVietnameseDate } from '../../domain/vietnam-time';
 import {
   createDocument,
   drawFields,
-  drawFooter,
   drawNationalHeader,
-  drawSignatures,
+  drawResultEnding,
   drawTitle,
   toBuffer,
   vietnameseDateLine,
@@ -59,18 +58,6 @@ export function renderDrivingLicencePdf(data: DrivingLicenceData): Promise<Buffe
     ['Có giá trị đến', data.validUntil ? formatVietnameseDate(data.validUntil) : 'Không thời hạn'],
     ['Nơi cấp', data.agencyName],
   ]);
-  drawSignatures(doc, [
-    { title: 'THỦ TRƯỞNG CƠ QUAN', note: '(Đã phê duyệt điện tử)', name: data.signedBy },
-  ]);
-  drawFooter(
-    doc,
-    [
-      `Mã kết quả: ${data.documentCode}`,
-      `Mã hồ sơ: ${data.dossierCode}`,
-      'Giấy phép lái xe bản điện tử, cấp qua hệ thống giải quyết thủ tục hành chính.',
-      'Tra cứu bằng mã hồ sơ hoặc quét mã QR.',
-    ],
-    data.dossierCode,
-  );
+  drawResultEnding(doc, { kind: 'Giấy phép lái xe', ...data });
   return toBuffer(doc);
 }

@@ -246,3 +246,18 @@ export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: n
   }
   doc.fill().restore();
 }
+
+/** The end of every electronic result: the head of the agency's approval, then the codes and QR. */
+export function drawResultEnding(doc: Pdf, result: { kind: string; documentCode: string; dossierCode: string; signedBy?: string }): void {
+  drawSignatures(doc, [{ title: 'THỦ TRƯỞNG CƠ QUAN', note: '(Đã phê duyệt điện tử)', name: result.signedBy }]);
+  drawFooter(
+    doc,
+    [
+      `Mã kết quả: ${result.documentCode}`,
+      `Mã hồ sơ: ${result.dossierCode}`,
+      `${result.kind} bản điện tử, cấp qua hệ thống giải quyết thủ tục hành chính.`,
+      'Tra cứu bằng mã hồ sơ hoặc quét mã QR.',
+    ],
+    result.dossierCode,
+  );
+}

@@ -3,12 +3,11 @@
  * certificate numbered in the ward's own register; late, with the provincial fee; late but
  * exempt (poor household); and an applicant the population database does not know.
  */
-import { execFileSync } from 'node:child_process';
-import { projectRoot } from '../../config/paths';
-import { DossierDocument, TimelineEvent } from '../../db/entities';
+import { TimelineEvent } from '../../db/entities';
 import { localIsoDate } from '../../domain/vietnam-time';
 import { CITIZENS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { resultText } from '../../test/support/pdf-text';
 import { startStack, type Stack } from '../../test/support/stack';
 
 let stack: Stack;
@@ -17,19 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** The text of the result PDF of a dossier, spaces collapsed (pdf.js in a child process, as test/activities does). */
-async function resultText(dossierCode: string): Promise<string> {
-  const doc = await stack.db.orm.em.fork().findOneOrFail(DossierDocument, { code: `${dossierCode}-KQ1` }, { populate: ['content'] });
-  const script = `
-    import { readFileSync } from 'node:fs';
-    import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-    const pdf = await getDocument({ data: new Uint8Array(readFileSync(0)), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
-    let text = '';
-    for (let n = 1; n <= pdf.numPages; n++) text += (await (await pdf.getPage(n)).getTextContent()).items.map((i) => i.str + (i.hasEOL ? ' ' : '')).join('') + ' ';
-    process.stdout.write(text);`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, input: doc.content });
-  return out.toString('utf8').replace(/\s+/g, ' ');
-}
 
 const CODE = '1.001193';
 
@@ -103,7 +89,7 @@ test('registers a birth on time, free, the same day, numbered in the ward regist
   expect(dossier.result?.number).toBe(`0001/${YEAR}/KS-00070`);
   const appointment = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossier.id, type: 'appointment' });
   expect(appointment.data?.workingDays).toBe(0);
-  const text = await resultText(dossier.code);
+  const text = await resultText(stack, dossier.code);
   expect(text).toContain('GIẤY KHAI SINH');
   expect(text).toContain('Họ, chữ đệm, tên: Nguyễn Minh Khôi');
   expect(text).toContain('Họ, chữ đệm, tên người cha: Nguyễn Văn Long');
@@ -141,7 +127,7 @@ test('charges the provincial fee for a late registration, in another ward with i
   // Bến Thành keeps its own sequence: Hoàn Kiếm's first certificate does not count here.
   expect(dossier.result?.number).toBe(`0001/${YEAR}/KS-26743`);
   // No father determined: his lines are left out of the certificate.
-  const text = await resultText(dossier.code);
+  const text = await resultText(stack, dossier.code);
   expect(text).toContain('Họ, chữ đệm, tên: Trần Gia Hân');
   expect(text).toContain('Giới tính: Nữ');
   expect(text).toContain('Họ, chữ đệm, tên người mẹ: Đỗ Thị Hồng Nhung');

@@ -3,12 +3,11 @@
  * validity; a card code that belongs to someone else stopped at intake; an expired card with a
  * change of information, reissued within 3 working days.
  */
-import { execFileSync } from 'node:child_process';
-import { projectRoot } from '../../config/paths';
-import { DossierDocument, TimelineEvent } from '../../db/entities';
+import { TimelineEvent } from '../../db/entities';
 import { DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
 import { runScenario, submitTo } from '../../test/support/procedure-scenario';
 import { actor, openTask, updateId, waitForDossier } from '../../test/support/scenario';
+import { resultText } from '../../test/support/pdf-text';
 import { startStack, type Stack } from '../../test/support/stack';
 
 let stack: Stack;
@@ -17,19 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** The text of the result PDF of a dossier, spaces collapsed (pdf.js in a child process, as test/activities does). */
-async function resultText(dossierCode: string): Promise<string> {
-  const doc = await stack.db.orm.em.fork().findOneOrFail(DossierDocument, { code: `${dossierCode}-KQ1` }, { populate: ['content'] });
-  const script = `
-    import { readFileSync } from 'node:fs';
-    import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-    const pdf = await getDocument({ data: new Uint8Array(readFileSync(0)), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
-    let text = '';
-    for (let n = 1; n <= pdf.numPages; n++) text += (await (await pdf.getPage(n)).getTextContent()).items.map((i) => i.str + (i.hasEOL ? ' ' : '')).join('') + ' ';
-    process.stdout.write(text);`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, input: doc.content });
-  return out.toString('utf8').replace(/\s+/g, ' ');
-}
 
 const CODE = 'B-BXH-216813-TT';
 
@@ -83,7 +69,7 @@ test('reissues a lost card the same day, free, keeping the validity of the old c
   expect(dossier.inputs).toEqual({ hospital: 'Bệnh viện Đa khoa Xanh Pôn', cardValidFrom: '2026-01-01', cardValidTo: '2027-12-31' });
   // Nothing changes on the card: due the day it is accepted.
   expect(await appointmentDays(dossier.id)).toBe(0);
-  const text = await resultText(dossier.code);
+  const text = await resultText(stack, dossier.code);
   expect(text).toContain('Mã số bảo hiểm xã hội: 0108521473');
   expect(text).toContain('Giá trị sử dụng: Từ 01/01/2026 đến 31/12/2027');
   expect(text).toContain('Lý do cấp lại: Thẻ bị mất');

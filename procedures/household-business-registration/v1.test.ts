@@ -4,12 +4,11 @@
  * tax code; the dossier waiting for the tax code; and a tax refusal the ward leader turns into
  * a rejection, which cancels the review still open.
  */
-import { execFileSync } from 'node:child_process';
-import { projectRoot } from '../../config/paths';
-import { DossierDocument, Task } from '../../db/entities';
+import { Task } from '../../db/entities';
 import { CITIZENS } from '../../sandboxes/registry/data';
 import { runScenario, submitTo } from '../../test/support/procedure-scenario';
 import { actor, expectDone, openTask, pay, updateId, waitForDossier } from '../../test/support/scenario';
+import { resultText } from '../../test/support/pdf-text';
 import { startStack, type Stack } from '../../test/support/stack';
 
 let stack: Stack;
@@ -18,19 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** The text of the result PDF of a dossier, spaces collapsed (pdf.js in a child process, as test/activities does). */
-async function resultText(dossierCode: string): Promise<string> {
-  const doc = await stack.db.orm.em.fork().findOneOrFail(DossierDocument, { code: `${dossierCode}-KQ1` }, { populate: ['content'] });
-  const script = `
-    import { readFileSync } from 'node:fs';
-    import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-    const pdf = await getDocument({ data: new Uint8Array(readFileSync(0)), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
-    let text = '';
-    for (let n = 1; n <= pdf.numPages; n++) text += (await (await pdf.getPage(n)).getTextContent()).items.map((i) => i.str + (i.hasEOL ? ' ' : '')).join('') + ' ';
-    process.stdout.write(text);`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, input: doc.content });
-  return out.toString('utf8').replace(/\s+/g, ' ');
-}
 
 const CODE = 'HKD-THANH-LAP';
 /** A well-formed household tax code (leading 8, valid check digit). */
@@ -77,7 +63,7 @@ test('registers the household business with the fee and the tax code the tax aut
   expect(dossier.result?.title).toBe('Giấy chứng nhận đăng ký hộ kinh doanh');
   const agencies = Object.fromEntries((await tasksOf(dossier.code)).map((t) => [t.stepId, t.agency.code]));
   expect(agencies).toEqual({ intake: 'UBNDX-26743', 'tax-registration': 'THUE-79', review: 'UBNDX-26743', approval: 'UBNDX-26743' });
-  const text = await resultText(dossier.code);
+  const text = await resultText(stack, dossier.code);
   expect(text).toContain('GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH');
   expect(text).toContain(`Mã số thuế: ${TAX_CODE}`);
   expect(text).toContain(`Số giấy chứng nhận: ${dossier.result!.number}`);

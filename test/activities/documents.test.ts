@@ -3,48 +3,11 @@
  * (composed diacritics), from fonts embedded in the file. Text is extracted with pdfjs-dist in
  * a child `node` process, because pdfjs is ESM-only and Jest runs these tests as CommonJS.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { renderDrivingLicencePdf, type DrivingLicenceData } from '../../activities/documents/driving-licence';
 import { licenceValidUntil } from '../../activities/documents/licence-validity';
 import { vietnameseDateLine, vietnameseTimeAndDate } from '../../activities/documents/pdf-kit';
 import { renderReceiptSlipPdf, type ReceiptSlipData } from '../../activities/documents/receipt-slip';
-
-const REPO_ROOT = path.resolve(__dirname, '../..');
-
-/** Reads a PDF on stdin; prints each page's text and every font the pages use. */
-const EXTRACT = `
-import { readFileSync } from 'node:fs';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-const pdf = await getDocument({ data: new Uint8Array(readFileSync(0)), verbosity: 0, disableFontFace: true, useSystemFonts: false }).promise;
-const pages = [];
-const fonts = new Map();
-for (let n = 1; n <= pdf.numPages; n++) {
-  const page = await pdf.getPage(n);
-  const content = await page.getTextContent();
-  pages.push(content.items.map((item) => item.str + (item.hasEOL ? '\\n' : '')).join(''));
-  const ops = await page.getOperatorList();
-  ops.fnArray.forEach((fn, i) => {
-    if (fn !== OPS.setFont) return;
-    const font = page.commonObjs.get(ops.argsArray[i][0]);
-    fonts.set(font.name, { name: font.name, embedded: !font.missingFile });
-  });
-}
-process.stdout.write(JSON.stringify({ pages, fonts: [...fonts.values()] }));
-`;
-
-interface Extracted {
-  pages: string[];
-  /** All pages' text with line breaks and runs of spaces made single spaces. */
-  text: string;
-  fonts: { name: string; embedded: boolean }[];
-}
-
-function extract(pdf: Buffer): Extracted {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', EXTRACT], { cwd: REPO_ROOT, input: pdf });
-  const { pages, fonts } = JSON.parse(out.toString('utf8')) as Omit<Extracted, 'text'>;
-  return { pages, fonts, text: pages.join('\n').replace(/\s+/g, ' ') };
-}
+import { type ExtractedPdf as Extracted, extractPdf as extract } from '../support/pdf-text';
 
 const STANDARD_14 = /\/BaseFont\s*\/(Helvetica|Times-|Courier|Symbol|ZapfDingbats)/;
 
