@@ -22,6 +22,8 @@ export function ormOptions(url: string, overrides: Partial<Options> = {}): Optio
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // npm start reports what it applied; the migrator's own lines would repeat it.
+      silent: true,
     },
     pool: { min: 0, max: 10 },
     // Entities come from defineEntity schemas: no decorator metadata to discover.
