@@ -5,7 +5,7 @@ import type { Fee } from '../../procedures/definition';
 export function describeFee(fee: Fee): { label: string; amount: string; exemptions: string[] } {
   let amount: string;
   if (fee.amount !== undefined) amount = fee.amount === 0 ? 'Không thu' : formatVnd(fee.amount);
-  else if (fee.cases) amount = `Theo trường hợp: ${[...new Set(fee.cases.map((c) => formatVnd(c.amount)))].join(' hoặc ')}`;
+  else if (fee.cases) amount = `Tùy trường hợp: ${[...new Set(fee.cases.map((c) => formatVnd(c.amount)))].join(' hoặc ')}; trường hợp khác không thu`;
   else {
     const rates = [...new Set(fee.percent!.rates.map((r) => `${String(r.rate).replace('.', ',')}%`))];
     amount = `${rates.join(' hoặc ')} giá trị tính lệ phí`;
