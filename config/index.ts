@@ -67,10 +67,7 @@ const schema = z.object({
   /** Dossiers received after this local hour count from the next working day. */
   OFFICE_CUTOFF_HOUR: z.coerce.number().min(0).max(24).default(15),
   /** Show the development mailbox (/hop-thu) with every notification sent. */
-  MAILBOX_PAGE: z
-    .enum(['on', 'off'])
-    .optional()
-    .transform((v) => v),
+  MAILBOX_PAGE: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
