@@ -24,5 +24,3 @@ export function portalStatusLabel(status: number): string {
   return PORTAL_STATUS[status as PortalStatus] ?? `Trạng thái ${status}`;
 }
 
-/** Statuses after which nothing more happens to a dossier. */
-export const FINAL_STATUSES: readonly PortalStatus[] = [3, 7, 8, 10];

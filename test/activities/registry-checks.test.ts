@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { RunCheckInput } from '../../activities/contract';
-import { cachedWorkingCalendar } from '../../activities/deadlines';
+import { cachedWorkingCalendar } from '../../db/calendar';
 import { createCheckRunner } from '../../activities/registries/checks';
 import { createRegistryClient } from '../../activities/registries/registry-client';
 import type { Orm } from '../../db/orm';

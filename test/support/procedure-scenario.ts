@@ -11,7 +11,9 @@
  *   });
  */
 import type { IDossier } from '../../db/entities';
-import { actor, expectDone, openTask, pay, updateId, waitForDossier } from './scenario';
+import { actor, expectDone, openTask, pay, submitTo, updateId, waitForDossier } from './scenario';
+
+export { submitTo } from './scenario';
 import type { Stack } from './stack';
 
 export type ScenarioStep =
@@ -36,12 +38,6 @@ export interface Scenario {
     /** Outcome of each registry check by id. */
     checks?: Record<string, 'match' | 'mismatch' | 'error'>;
   };
-}
-
-export async function submitTo(stack: Stack, procedure: string, form: Record<string, string>): Promise<string> {
-  const result = await stack.services.intake.submit({ procedureCode: procedure, form, channel: 'api' });
-  if (result.kind !== 'created') throw new Error(`submission refused: ${JSON.stringify(result)}`);
-  return result.code;
 }
 
 export async function runScenario(stack: Stack, scenario: Scenario): Promise<IDossier> {

@@ -33,10 +33,16 @@ export function renewalForm(who: DemoKey = 'carHolderHanoi', overrides: Record<s
   };
 }
 
-export async function submit(stack: Stack, form: Record<string, string> = renewalForm(), key?: string): Promise<string> {
-  const result = await stack.services.intake.submit({ procedureCode: 'GPLX-DOI', form, channel: 'api', idempotencyKey: key });
+/** Submits a dossier of any procedure through the intake API's service; returns its code. */
+export async function submitTo(stack: Stack, procedure: string, form: Record<string, string>, key?: string): Promise<string> {
+  const result = await stack.services.intake.submit({ procedureCode: procedure, form, channel: 'api', idempotencyKey: key });
   if (result.kind !== 'created' && result.kind !== 'existing') throw new Error(`submission refused: ${JSON.stringify(result)}`);
   return result.code;
+}
+
+/** Submits a driving-licence renewal. */
+export function submit(stack: Stack, form: Record<string, string> = renewalForm(), key?: string): Promise<string> {
+  return submitTo(stack, 'GPLX-DOI', form, key);
 }
 
 export async function actor(stack: Stack, username: string): Promise<Actor> {
@@ -49,20 +55,18 @@ const updateId = () => `test-${process.pid}-${Date.now()}-${++updates}`;
 
 /** The open task of a dossier in the read model, once it appears. */
 export async function openTask(stack: Stack, code: string, stepId: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await stack.db.orm.em
+  const read = () =>
+    stack.db.orm.em
       .getConnection()
       .execute<{ task_key: string }[]>(
         `select t.task_key from task t join dossier d on d.id = t.dossier_id where d.code = ? and t.step_id = ? and t.status = 'open'`,
         [code, stepId],
       );
-    if (rows[0]) return rows[0].task_key;
-    if (Date.now() > deadline) {
-      const d = await stack.dossier(code);
-      throw new Error(`no open "${stepId}" task on ${code} within ${timeoutMs} ms (dossier is at ${d.stepId}, status ${d.status})`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    return (await eventually(read, (rows) => rows.length > 0, timeoutMs))[0].task_key;
+  } catch {
+    const d = await stack.dossier(code);
+    throw new Error(`no open "${stepId}" task on ${code} within ${timeoutMs} ms (dossier is at ${d.stepId}, status ${d.status})`);
   }
 }
 

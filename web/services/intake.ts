@@ -135,7 +135,7 @@ export class IntakeService {
       }
       throw error;
     }
-    await this.startWorkflow(dossier, procedure).catch((error) =>
+    await this.startWorkflow(dossier, procedure, agency).catch((error) =>
       this.deps.log?.(`[intake] ${dossier.code} saved; its workflow will start later: ${String(error)}`),
     );
     return { kind: 'created', code: dossier.code };
@@ -152,13 +152,12 @@ export class IntakeService {
   private async startPending(row: IDossier): Promise<void> {
     const procedure = this.deps.catalog.version(row.procedureCode, row.procedureVersion);
     if (!procedure) throw new Error(`${row.code}: procedure ${row.procedureCode} v${row.procedureVersion} is not in the catalogue`);
-    await this.startWorkflow(row, procedure);
+    const agency = await this.deps.orm.em.fork().findOneOrFail(Agency, { id: row.agency.id });
+    await this.startWorkflow(row, procedure, agency);
   }
 
-  private async startWorkflow(row: IDossier, procedure: ProcedureDefinition): Promise<void> {
+  private async startWorkflow(row: IDossier, procedure: ProcedureDefinition, agency: IAgency): Promise<void> {
     const workflowType = (procedure.workflow ?? 'dossierWorkflow') as 'dossierWorkflow';
-    const em = this.deps.orm.em.fork();
-    const agency = await em.findOneOrFail(Agency, { id: row.agency.id });
     const input: DossierInput = {
       code: row.code,
       procedure,
@@ -184,7 +183,7 @@ export class IntakeService {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    await em.nativeUpdate(Dossier, { id: row.id }, { workflowStartedAt: new Date() });
+    await this.deps.orm.em.fork().nativeUpdate(Dossier, { id: row.id }, { workflowStartedAt: new Date() });
   }
 
   /** Starts the workflows of dossiers saved while Temporal was unreachable. */

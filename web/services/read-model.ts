@@ -4,7 +4,7 @@
  * cannot forget it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadWorkingCalendar } from '../../db/calendar';
+import { cachedWorkingCalendar } from '../../db/calendar';
 import {
   Dossier,
   DossierDocument,
@@ -25,22 +25,16 @@ export interface QueueRow {
   dossier: IDossier;
 }
 
-const CALENDAR_CACHE_MS = 60_000;
-
 export class ReadModel {
-  private calendarCache?: { at: number; calendar: WorkingCalendar };
+  /** The working calendar, for deadlines shown in working days. */
+  readonly calendar: () => Promise<WorkingCalendar>;
 
-  constructor(private readonly orm: Orm) {}
+  constructor(private readonly orm: Orm) {
+    this.calendar = cachedWorkingCalendar(orm);
+  }
 
   em(): EntityManager {
     return this.orm.em.fork();
-  }
-
-  async calendar(): Promise<WorkingCalendar> {
-    if (!this.calendarCache || Date.now() - this.calendarCache.at > CALENDAR_CACHE_MS) {
-      this.calendarCache = { at: Date.now(), calendar: await loadWorkingCalendar(this.em()) };
-    }
-    return this.calendarCache.calendar;
   }
 
   /** Open tasks of the official's role in the official's agency: unclaimed, or claimed by them. */

@@ -42,12 +42,12 @@ function assertFreeFor(task: TaskState, actor: Actor): void {
   if (task.assignee && task.assignee.id !== actor.id) refuse(`Nhiệm vụ đang do ${task.assignee.name} xử lý.`);
 }
 
-/** Waits until the main loop rests again (when `awaitStep`) and the read model has the change. */
-async function settled(run: DossierRun, awaitStep: boolean): Promise<UpdateResult> {
-  if (awaitStep) {
-    const mark = run.settledCount;
-    await condition(() => run.settledCount > mark);
-  }
+/**
+ * Waits until the read model has the change; given the rest count from before a decision, first
+ * until the main loop has acted on it and rests again.
+ */
+async function settled(run: DossierRun, restsAfter?: number): Promise<UpdateResult> {
+  if (restsAfter !== undefined) await condition(() => run.settledCount > restsAfter);
   const target = run.version;
   await condition(() => run.projectedVersion >= target);
   return { status: run.status, stepId: run.step.id, taskId: run.snapshot().openTasks[0]?.id };
@@ -64,7 +64,7 @@ export function registerHandlers(run: DossierRun): void {
         run.assign(task, actor);
         run.record({ type: 'claimed', actor: officialActor(actor), stepId: task.stepId, taskId });
       }
-      return settled(run, false);
+      return settled(run);
     },
     {
       validator: ({ taskId, actor }) => assertFreeFor(openTaskFor(run, taskId, actor), actor),
@@ -82,8 +82,7 @@ export function registerHandlers(run: DossierRun): void {
       const step = run.stepById(task.stepId);
       const label = step.kind === 'task' ? step.actions.find((a) => a.id === action)?.label : action;
       run.record({ type: 'action', actor: officialActor(actor), stepId: task.stepId, taskId, note: trimmed, data: { action, label: label ?? action } });
-      await condition(() => run.settledCount > mark);
-      return settled(run, false);
+      return settled(run, mark);
     },
     {
       validator: ({ taskId, action, reason, inputs, actor }) => {
@@ -116,7 +115,7 @@ export function registerHandlers(run: DossierRun): void {
         note: from ? `${from} → ${to.name}` : `→ ${to.name}`,
         data: { to: to.id },
       });
-      return settled(run, false);
+      return settled(run);
     },
     {
       validator: ({ taskId, to, actor }) => {
@@ -146,8 +145,7 @@ export function registerHandlers(run: DossierRun): void {
         note: note?.trim() || undefined,
         data: { round: run.supplement!.round },
       });
-      await condition(() => run.settledCount > mark);
-      return settled(run, false);
+      return settled(run, mark);
     },
     {
       validator: ({ round }) => {
@@ -162,7 +160,7 @@ export function registerHandlers(run: DossierRun): void {
     confirmPaymentUpdate,
     async ({ transactionId, paidAt }) => {
       const payment = run.payment!;
-      if (payment.status === 'paid') return settled(run, false); // the same callback again
+      if (payment.status === 'paid') return settled(run); // the same callback again
       const mark = run.settledCount;
       Object.assign(payment, { status: 'paid', transactionId, paidAt });
       run.paidAmount += payment.amount;
@@ -172,8 +170,7 @@ export function registerHandlers(run: DossierRun): void {
         stepId: run.step.id,
         data: { reference: payment.reference, transactionId, amount: payment.amount },
       });
-      await condition(() => run.settledCount > mark);
-      return settled(run, false);
+      return settled(run, mark);
     },
     {
       validator: ({ reference, transactionId, amount }) => {

@@ -206,10 +206,6 @@ export class DossierRun {
     }
   }
 
-  /** The supplement step the dossier waits in, if any. */
-  waitingSupplement(): boolean {
-    return this.step.kind === 'supplement';
-  }
 
   private markTask(task: TaskState): void {
     this.dirtyTasks.set(task.id, task);
