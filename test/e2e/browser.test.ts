@@ -30,7 +30,9 @@ async function signedIn(username: string): Promise<{ context: BrowserContext; pa
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('motcua-demo');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/(cong-viec|giam-sat)$/);
+  await page.waitForURL(/\/(cong-viec|giam-sat)$/).catch(async (error: Error) => {
+    throw new Error(`${username} did not reach the queue: at ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 300)}\n${error.message}`);
+  });
   return { context, page };
 }
 

@@ -12,7 +12,12 @@ export function notFound(req: Request, res: Response): void {
 export function errorHandler(log: (line: string) => void) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const status = (error as { status?: number }).status ?? 500;
-    if (status >= 500) log(`[web] ${req.method} ${req.originalUrl}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (status >= 500) {
+      const line = `[web] ${req.method} ${req.originalUrl}: ${error instanceof Error ? error.stack : String(error)}`;
+      // A server error always reaches stderr, whatever the configured log does with the rest.
+      console.error(line);
+      if (log !== console.error) log(line);
+    }
     if (res.headersSent) return;
     if (req.path.startsWith('/api/')) {
       res.status(status).json({ error: status >= 500 ? 'internal_error' : 'bad_request', message: status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ' });
