@@ -3,7 +3,7 @@
  * it; the workflow imports only these types. Every activity is idempotent: Temporal retries
  * them, so each side effect carries a key derived from the dossier code.
  */
-import type { CheckKind, FormField, IssueStep } from '../procedures/definition';
+import type { CheckKind, FormField, IssueStep } from '../engine/definition';
 import type { AgencyRef, CheckResult, ProjectionBatch, ResultRecord } from '../workflows/messages';
 
 export interface PlanDeadlineInput {

@@ -10,14 +10,14 @@ import { formatVnd } from '../domain/money';
 import { formatVietnameseDate, localIsoDate } from '../domain/vietnam-time';
 import { Dossier, DossierDocument } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { BUILT_IN_NUMBERING, formatNumber, type NumberingContext, sequencePrefix } from '../procedures/numbering';
-import type { FormField } from '../procedures/definition';
-import { fieldOptions } from '../procedures/form';
+import { BUILT_IN_NUMBERING, formatNumber, type NumberingContext, sequencePrefix } from '../engine/numbering';
+import type { FormField } from '../engine/definition';
+import { fieldOptions } from '../engine/form';
 import type { ResultRecord } from '../workflows/messages';
 import type { IssueResultInput } from './contract';
-import { renderCertificatePdf } from './documents/certificate';
-import { renderDrivingLicencePdf } from './documents/driving-licence';
-import { licenceValidUntil } from './documents/licence-validity';
+import { renderCertificatePdf } from '../documents/certificate';
+import { renderDrivingLicencePdf } from '../documents/driving-licence';
+import { licenceValidUntil } from '../domain/licence-validity';
 import { allocateNumber } from './numbering';
 
 export function resultDocumentCode(dossierCode: string, n = 1): string {

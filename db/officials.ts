@@ -2,8 +2,8 @@
  * Creating back-office accounts: outside the demo data, this is how an installation gets its
  * officials (`npm run official:create`). The password is hashed (bcrypt, own salt) and never stored.
  */
-import { OFFICIAL_ROLES, type OfficialRole } from '../procedures/roles';
-import { hashPassword } from '../web/passwords';
+import { OFFICIAL_ROLES, type OfficialRole } from '../domain/roles';
+import { hashPassword } from '../domain/passwords';
 import { Agency, Official } from './entities';
 import type { Orm } from './orm';
 

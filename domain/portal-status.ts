@@ -18,6 +18,23 @@ export const PORTAL_STATUS = {
 
 export type PortalStatus = keyof typeof PORTAL_STATUS;
 
+/**
+ * The codes by name, for definitions and code that sets a status: `status: STATUS.ACCEPTED`
+ * reads as what it means, where a bare `2` would have to be looked up.
+ */
+export const STATUS = {
+  REGISTERED: 1,
+  ACCEPTED: 2,
+  NOT_ACCEPTED: 3,
+  IN_PROGRESS: 4,
+  SUPPLEMENT_REQUESTED: 5,
+  AWAITING_PAYMENT: 6,
+  WITHDRAWN: 7,
+  STOPPED: 8,
+  PROCESSED: 9,
+  RESULT_RETURNED: 10,
+} as const satisfies Record<string, PortalStatus>;
+
 export const PORTAL_STATUS_CODES: PortalStatus[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 export function portalStatusLabel(status: number): string {

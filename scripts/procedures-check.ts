@@ -6,14 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/paths';
-import { formatProblems, loadDefinitions } from '../procedures/catalog';
-import { toMermaid, toSvg } from '../procedures/diagram';
+import { formatProblems } from '../engine/catalog';
+import { checkedDefinitions } from '../config/catalogue';
+import { toMermaid, toSvg } from '../engine/diagram';
 
 const args = process.argv.slice(2);
 const write = !args.includes('--no-write');
 const folder = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(projectRoot, 'procedures'));
 
-const { entries, problems } = loadDefinitions(folder);
+const { entries, problems } = checkedDefinitions(folder);
 for (const entry of entries) {
   const d = entry.definition;
   console.log(`ok    ${entry.file}: ${d.code} v${d.version} ${d.name} (${d.status === 'published' ? 'published' : 'draft'})`);

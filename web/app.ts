@@ -9,7 +9,7 @@ import { projectRoot } from '../config/paths';
 import { portalStatusLabel } from '../domain/portal-status';
 import { formatVnd } from '../domain/money';
 import { formatVietnameseDate, formatVietnameseDateTime } from '../domain/vietnam-time';
-import { ROLE_LABELS } from '../procedures/definition';
+import { ROLE_LABELS } from '../domain/roles';
 import { setUpCsrf } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
 import { setUpFlash } from './middleware/flash';

@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
-import { catalog } from '../procedures/catalog';
+import { catalog } from '../config/catalogue';
 import { temporalConnectionOptions } from '../worker/temporal-connection';
 import { createApp } from './app';
 import { createWebServices } from './services';

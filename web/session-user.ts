@@ -1,6 +1,6 @@
 /** The signed-in official as kept in the session, and the workflow Actor built from it. */
 import 'express-session';
-import type { OfficialRole } from '../procedures/definition';
+import type { OfficialRole } from '../domain/roles';
 import type { Actor } from '../workflows/messages';
 
 export interface SessionUser {

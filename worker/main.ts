@@ -7,7 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
-import { catalog } from '../procedures/catalog';
+import { catalog } from '../config/catalogue';
 import { activitiesFromConfig } from './activity-deps';
 import { createDossierWorker } from './create-worker';
 import { temporalConnectionOptions } from './temporal-connection';

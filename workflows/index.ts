@@ -1,6 +1,14 @@
 /**
- * Every workflow type the worker registers: the generic interpreter, and the custom workflows
- * that definitions may name (listed with their custom steps in procedures/validate.ts).
+ * The workflow types the worker registers. Every dossier runs `dossierWorkflow`, which takes the
+ * custom steps its definition names from the registry in custom/index.ts.
  */
-export { covidSupportWorkflow } from './custom/covid-support';
-export { dossierWorkflow } from './dossier/workflow';
+import { dossierWorkflow } from './dossier/workflow';
+
+export { dossierWorkflow };
+
+/**
+ * Dossiers of custom procedures were once started under the custom workflow's own type; those
+ * still running (and their recorded histories) resume under the same name, which now runs the
+ * same code as every other dossier.
+ */
+export const covidSupportWorkflow = dossierWorkflow;

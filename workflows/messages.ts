@@ -5,7 +5,9 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PortalStatus } from '../domain/portal-status';
-import type { CheckKind, OfficialRole, ProcedureDefinition, TaskRole } from '../procedures/definition';
+import type { Outcome } from '../domain/outcomes';
+import type { OfficialRole, TaskRole } from '../domain/roles';
+import type { CheckKind, ProcedureDefinition } from '../engine/definition';
 
 export interface AgencyRef {
   code: string;
@@ -179,7 +181,7 @@ export interface DossierSnapshot {
   status: PortalStatus;
   stepId: string;
   stepName: string;
-  outcome?: 'completed' | 'refused' | 'rejected' | 'cancelled';
+  outcome?: Outcome;
   form: Record<string, string>;
   /** Values officials entered with their decisions (action inputs). */
   inputs?: Record<string, string>;

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { CheckRecord, PaymentRecord, ResultRecord } from '../../workflows/messages';
+import { OUTCOMES } from '../../domain/outcomes';
 import { Agency } from './agency';
 
 /**
@@ -21,7 +22,7 @@ export const Dossier = defineEntity({
     status: p.smallint(),
     stepId: p.string().length(60),
     stepName: p.string().length(200),
-    outcome: p.enum(['completed', 'refused', 'rejected', 'cancelled'] as const).nullable(),
+    outcome: p.enum([...OUTCOMES]).nullable(),
     form: p.json<Record<string, string>>(),
     /** Values officials entered with their decisions. */
     inputs: p.json<Record<string, string>>().default('{}'),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { OFFICIAL_ROLES } from '../../domain/roles';
 import { Agency } from './agency';
 
 /** A civil servant who signs in to the back office; one role in one agency. */
@@ -11,7 +12,7 @@ export const Official = defineEntity({
     /** bcrypt hash; the password itself is never stored. */
     passwordHash: p.string().length(200).lazy(true, false),
     fullName: p.string().length(120),
-    role: p.enum(['receiver', 'specialist', 'leader', 'supervisor'] as const),
+    role: p.enum([...OFFICIAL_ROLES]),
     agency: () => p.manyToOne(Agency),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),

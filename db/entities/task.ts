@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { TASK_ROLES } from '../../domain/roles';
 import { Agency } from './agency';
 import { Dossier } from './dossier';
 import { Official } from './official';
@@ -15,7 +16,7 @@ export const Task = defineEntity({
     agency: () => p.manyToOne(Agency),
     stepId: p.string().length(60),
     name: p.string().length(200),
-    role: p.enum(['receiver', 'specialist', 'leader'] as const),
+    role: p.enum([...TASK_ROLES]),
     status: p.enum(['open', 'done', 'cancelled'] as const),
     createdAt: p.datetime(),
     dueAt: p.datetime().nullable(),

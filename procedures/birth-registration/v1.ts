@@ -19,7 +19,7 @@
  * is late is the applicant's declaration (`registrationKind`), which the receiver checks against
  * the birth date before accepting: the fee is asked right after acceptance.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 const ON_TIME = 'dung-han';
 const LATE = 'qua-han';

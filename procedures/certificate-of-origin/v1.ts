@@ -19,7 +19,7 @@
  * "VN-<importing country> <yy>/<issuing body>/<5-digit sequence>"; a numbering pattern cannot
  * take the importing country from the form, so "GSTP" stands in its place.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 /** Phí cấp C/O mẫu GSTP per set, as the catalogue entry of 1.013642 lists it. */
 const FEE_PER_SET = 30_000;

@@ -10,7 +10,7 @@
  * The per-worker checks are a `custom` step of the TypeScript workflow this definition names
  * (workflows/custom/covid-support.ts): the escape hatch for what the format cannot express.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const covidWorkerSupportV1: ProcedureInput = {
   code: 'HT-COVID-NLD',

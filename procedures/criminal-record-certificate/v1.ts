@@ -25,7 +25,7 @@
  *   date of birth (engine gap: conditions cannot compare a date with today).
  * - The police's share of the time (4 working days) and the form numbers: chưa xác minh.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 /** Categories that pay the reduced fee (Thông tư 244/2016/TT-BTC, Art. 4). */
 const REDUCED = ['sinh-vien', 'nguoi-co-cong', 'than-nhan-liet-si'];

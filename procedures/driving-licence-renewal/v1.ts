@@ -6,7 +6,7 @@
  * applicant may file in any province, wherever the licence was issued. Figures from
  * ../shared/context/domain-rules.md: 5 working days, 135,000 đ.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 /** Licence classes of the 2024 Road Traffic Order and Safety Law, then the older classes still in circulation. */
 const LICENCE_CLASSES = [

@@ -20,7 +20,7 @@
  * time limit follows what the applicant declares (see `extraWorks`): a time limit cannot
  * follow what the survey finds, which the engine cannot express (reported as a gap).
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const electricityConnectionV1: ProcedureInput = {
   code: 'EVN-CAP-DIEN-HA-AP',

@@ -21,7 +21,7 @@
  * inputs, and the certificate prints them. The result number is the serial of the new card
  * blank (số phôi thẻ): its format here is illustrative (unverified).
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const healthInsuranceCardReissueV1: ProcedureInput = {
   code: 'B-BXH-216813-TT',

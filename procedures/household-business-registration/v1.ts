@@ -20,7 +20,7 @@
  *   the tax code (Thông tư 86/2024/TT-BTC) is unverified.
  * - National catalogue code not verified (1.001612 is believed to be it): a local code is used.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const householdBusinessRegistrationV1: ProcedureInput = {
   code: 'HKD-THANH-LAP',

@@ -18,7 +18,7 @@
  * - National procedure code: not verified, so a local code is used.
  * - Circular 12/2025/TT-BCA as the police's implementing text: chưa xác minh (number and articles).
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 /** Classes of the 2024 Road Traffic Order and Safety Law, then the older classes still in circulation. */
 const LICENCE_CLASSES = [

@@ -5,7 +5,7 @@
  * be verified. The charge is set by each province (unverified figure below; administrators
  * correct it); online applications are often exempt.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const maritalStatusCertificateV1: ProcedureInput = {
   code: 'HT-XNHN',

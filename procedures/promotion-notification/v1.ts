@@ -19,7 +19,7 @@
  * - The national procedure code (not found); a local code is used.
  * - The acknowledgement's number pattern (a local convention).
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 /** Promotion forms of Art. 92 of the Commercial Law that are notified (lucky draws are registered instead). */
 const PROMOTION_FORMS = [

@@ -18,7 +18,7 @@
  * confirmation (a local convention). Decree 128/2024/NĐ-CP amended Decree 81/2018 (thresholds
  * and registration rules of lucky draws); its effect on this procedure was not confirmed.
  */
-import type { ProcedureInput } from '../definition';
+import type { ProcedureInput } from '../../engine/definition';
 
 export const promotionRegistrationV1: ProcedureInput = {
   code: 'SCT-KM-DK',

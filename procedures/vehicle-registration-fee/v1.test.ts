@@ -3,8 +3,8 @@
  * in Hồ Chí Minh City (5%), a battery electric car (0%: nothing to pay), a vehicle whose quality
  * certificate was revoked (back to the receiver, refused); and the rate table on its own.
  */
-import { feeLines } from '../fees';
-import { validateDefinition } from '../validate';
+import { feeLines } from '../../engine/fees';
+import { validateDefinition } from '../../engine/validate';
 import { DEMO_RECORDS, DEMO_VEHICLES } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
 import { startStack, type Stack } from '../../test/support/stack';

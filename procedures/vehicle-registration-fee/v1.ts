@@ -26,7 +26,7 @@
  *
  * Time limit 1 working day: chưa xác minh. National procedure code: not verified, so a local code.
  */
-import type { Condition, ProcedureInput } from '../definition';
+import type { Condition, ProcedureInput } from '../../engine/definition';
 
 /** The six centrally-run cities since July 2025: Hà Nội, Huế, Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần Thơ. */
 const CENTRAL_CITIES = ['01', '46', '31', '48', '79', '92'];

@@ -2,7 +2,7 @@
  * Delivers the gateway's signed payment callbacks to the merchant, retrying until the merchant
  * answers 2xx or the retry delays run out, as payment gateways do.
  */
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signCallback } from '../../activities/payment/signature';
+import { gatewaySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
 export interface Delivery {
   url: string;
@@ -63,7 +63,7 @@ export function createCallbackSender(options: {
         headers: {
           'Content-Type': 'application/json',
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signCallback(options.secret, timestamp, delivery.rawBody),
+          [SIGNATURE_HEADER]: gatewaySignature(options.secret, timestamp, delivery.rawBody),
         },
         body: delivery.rawBody,
         redirect: 'manual',

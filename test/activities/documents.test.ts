@@ -3,10 +3,10 @@
  * (composed diacritics), from fonts embedded in the file. Text is extracted with pdfjs-dist in
  * a child `node` process, because pdfjs is ESM-only and Jest runs these tests as CommonJS.
  */
-import { renderDrivingLicencePdf, type DrivingLicenceData } from '../../activities/documents/driving-licence';
-import { licenceValidUntil } from '../../activities/documents/licence-validity';
-import { vietnameseDateLine, vietnameseTimeAndDate } from '../../activities/documents/pdf-kit';
-import { renderReceiptSlipPdf, type ReceiptSlipData } from '../../activities/documents/receipt-slip';
+import { renderDrivingLicencePdf, type DrivingLicenceData } from '../../documents/driving-licence';
+import { licenceValidUntil } from '../../domain/licence-validity';
+import { vietnameseDateLine, vietnameseTimeAndDate } from '../../documents/pdf-kit';
+import { renderReceiptSlipPdf, type ReceiptSlipData } from '../../documents/receipt-slip';
 import { type ExtractedPdf as Extracted, extractPdf as extract } from '../support/pdf-text';
 
 const STANDARD_14 = /\/BaseFont\s*\/(Helvetica|Times-|Courier|Symbol|ZapfDingbats)/;

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { RequestPaymentInput } from '../../activities/contract';
 import { createPaymentGateway } from '../../activities/payment/gateway-client';
-import { signCallback, verifyCallback } from '../../activities/payment/signature';
+import { signCallback, verifyCallback } from '../../web/payments/callback-signature';
 import type { RunningSandbox } from '../../sandboxes/http';
 import { CALLBACK_SECRET, MERCHANT, eventually, json, startPayment } from '../sandboxes/helpers';
 

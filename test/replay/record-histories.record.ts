@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Catalog, loadDefinitions } from '../../procedures/catalog';
-import { validateDefinition } from '../../procedures/validate';
+import { Catalog } from '../../engine/catalog';
+import { checkedDefinitions } from '../../config/catalogue';
+import { validateDefinition } from '../../engine/validate';
 import { DEMO_ENTERPRISES, DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
 import { dossierWorkflowId } from '../../workflows/ids';
 import { engineSample } from '../fixtures/engine-sample';
@@ -21,7 +22,7 @@ let stack: Stack;
 beforeAll(async () => {
   const sample = validateDefinition(engineSample);
   if (!sample.ok) throw new Error('the engine sample is invalid');
-  const catalog = new Catalog([...loadDefinitions().entries, { definition: sample.definition, file: 'test/fixtures/engine-sample.ts' }]);
+  const catalog = new Catalog([...checkedDefinitions().entries, { definition: sample.definition, file: 'test/fixtures/engine-sample.ts' }]);
   stack = await startStack({ env: { PAYMENT_DEADLINE: '3s' }, catalog });
 });
 afterAll(() => stack?.stop());

@@ -1,4 +1,5 @@
-import { verifyCallback } from '../../activities/payment/signature';
+import { verifyCallback } from '../../web/payments/callback-signature';
+import { gatewaySignature } from '../../sandboxes/payment/signature';
 import type { RunningSandbox } from '../../sandboxes/http';
 import { CALLBACK_SECRET, MERCHANT, eventually, json, startPayment, startReceiver } from './helpers';
 
@@ -7,6 +8,12 @@ type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 let sandbox: RunningSandbox;
 let receiver: Receiver;
 let refCounter = 0;
+
+test('signs callbacks as the protocol test vector says, with its own implementation', () => {
+  // The vector of test/activities/payment-gateway.test.ts, computed with openssl.
+  const rawBody = '{"merchantRef":"R-1","amount":135000}';
+  expect(gatewaySignature(CALLBACK_SECRET, 1764000000, rawBody)).toBe('55cf7e721d3d29da79aec46d5501f2d05b611fab96731937a2b6e9ee946be555');
+});
 
 beforeAll(async () => {
   sandbox = await startPayment();

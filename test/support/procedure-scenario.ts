@@ -11,6 +11,7 @@
  *   });
  */
 import type { IDossier } from '../../db/entities';
+import type { Outcome } from '../../domain/outcomes';
 import { actor, expectDone, openTask, pay, submitTo, updateId, waitForDossier } from './scenario';
 
 export { submitTo } from './scenario';
@@ -30,7 +31,7 @@ export interface Scenario {
   steps: ScenarioStep[];
   expect: {
     status: number;
-    outcome?: 'completed' | 'refused' | 'rejected' | 'cancelled';
+    outcome?: Outcome;
     /** Amount of the payment request (undefined: nothing was to pay). */
     fee?: number;
     /** The result number's pattern. */

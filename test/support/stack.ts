@@ -4,7 +4,7 @@
  * real activities, and the web app on a free port. Tests drive it as users and systems would.
  */
 import { Dossier, type IDossier } from '../../db/entities';
-import type { Catalog } from '../../procedures/catalog';
+import type { Catalog } from '../../engine/catalog';
 import { type InProcessStack, startInProcessStack } from '../../scripts/lib/in-process-stack';
 import { createTestDatabase, type TestDatabase } from './database';
 

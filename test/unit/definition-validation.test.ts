@@ -1,6 +1,6 @@
 import { drivingLicenceRenewalV1 } from '../../procedures/driving-licence-renewal/v1';
-import type { ProcedureInput } from '../../procedures/definition';
-import { validateDefinition, type DefinitionProblem } from '../../procedures/validate';
+import type { ProcedureInput } from '../../engine/definition';
+import { validateDefinition, type DefinitionProblem } from '../../engine/validate';
 
 type StepInput = ProcedureInput['steps'][number];
 type Kind = StepInput['kind'];

@@ -1,8 +1,8 @@
 import { drivingLicenceRenewalV1 } from '../../procedures/driving-licence-renewal/v1';
-import type { ProcedureDefinition } from '../../procedures/definition';
-import { holds } from '../../procedures/conditions';
-import { fieldOptions, isFieldRequired, parseDate, validateForm } from '../../procedures/form';
-import { validateDefinition } from '../../procedures/validate';
+import type { ProcedureDefinition } from '../../engine/definition';
+import { holds } from '../../engine/conditions';
+import { fieldOptions, isFieldRequired, parseDate, validateForm } from '../../engine/form';
+import { validateDefinition } from '../../engine/validate';
 
 const TODAY = '2026-11-24';
 

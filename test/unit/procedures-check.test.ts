@@ -5,20 +5,21 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../config/paths';
-import { Catalog, formatProblems, loadCatalog, loadDefinitions } from '../../procedures/catalog';
+import { Catalog, formatProblems, loadCatalog } from '../../engine/catalog';
+import { checkedDefinitions, CHECK_CONTEXT } from '../../config/catalogue';
 import { IntakeService } from '../../web/services/intake';
 
 const BROKEN = path.join(projectRoot, 'test', 'fixtures', 'broken-procedures');
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 test('passes every definition shipped in procedures/', () => {
-  const { entries, problems } = loadDefinitions(path.join(projectRoot, 'procedures'));
+  const { entries, problems } = checkedDefinitions(path.join(projectRoot, 'procedures'));
   expect(problems).toEqual([]);
   expect(entries.length).toBeGreaterThan(0);
 });
 
 test('names each mistake with its file and path', () => {
-  const { entries, problems } = loadDefinitions(BROKEN);
+  const { entries, problems } = checkedDefinitions(BROKEN);
   expect(entries.map((e) => e.definition.code)).toEqual(['TEST-FINE']);
   expect(formatProblems(problems).split('\n')).toEqual(
     expect.arrayContaining([
@@ -33,11 +34,11 @@ test('names each mistake with its file and path', () => {
 });
 
 test('the check command and the start-up check print the same messages', () => {
-  const expected = formatProblems(loadDefinitions(BROKEN).problems);
+  const expected = formatProblems(checkedDefinitions(BROKEN).problems);
   const cli = spawnSync(tsx, ['scripts/procedures-check.ts', BROKEN, '--no-write'], { cwd: projectRoot, encoding: 'utf8' });
   expect(cli.status).toBe(1);
   expect(cli.stderr).toContain(expected);
-  expect(() => loadCatalog(BROKEN)).toThrow(`Invalid procedure definitions:\n${expected}`);
+  expect(() => loadCatalog(BROKEN, CHECK_CONTEXT)).toThrow(`Invalid procedure definitions:\n${expected}`);
 });
 
 test('a worker refuses to start on a broken catalogue', () => {
@@ -48,11 +49,11 @@ test('a worker refuses to start on a broken catalogue', () => {
     timeout: 30_000,
   });
   expect(worker.status).toBe(1);
-  expect(worker.stderr).toContain(formatProblems(loadDefinitions(BROKEN).problems));
+  expect(worker.stderr).toContain(formatProblems(checkedDefinitions(BROKEN).problems));
 });
 
 test('refuses a dossier for a procedure that is unknown or only a draft', async () => {
-  const { entries } = loadDefinitions(BROKEN);
+  const { entries } = checkedDefinitions(BROKEN);
   expect(entries.map((e) => [e.definition.code, e.definition.status])).toEqual([['TEST-FINE', 'draft']]);
   // The procedure check comes before any storage: no database or Temporal is needed to refuse.
   const intake = new IntakeService({ catalog: new Catalog(entries), orm: undefined as never, temporal: undefined as never, taskQueue: 'x', workflowIdPrefix: '', paymentDeadlineMs: 1 });

@@ -2,7 +2,7 @@
  * The JSON intake API and the payment gateway's callback, as the national portal and the
  * gateway call them.
  */
-import { signCallback } from '../../activities/payment/signature';
+import { signCallback } from '../../web/payments/callback-signature';
 import { PaymentCallback, TimelineEvent } from '../../db/entities';
 import { eventually } from '../support/eventually';
 import { decide, expectDone, pay, renewalForm, waitForDossier } from '../support/scenario';

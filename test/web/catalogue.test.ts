@@ -3,7 +3,7 @@
  * consultation between agencies worked in the back office: the police records office sees the
  * task on its queue, opens the Department of Justice's dossier and answers with its finding.
  */
-import { catalog } from '../../procedures/catalog';
+import { catalog } from '../../config/catalogue';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { decide, expectDone, openTask, pay, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';

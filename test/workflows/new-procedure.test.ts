@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Catalog, loadDefinitions } from '../../procedures/catalog';
+import { Catalog } from '../../engine/catalog';
+import { checkedDefinitions } from '../../config/catalogue';
 import { runScenario } from '../support/procedure-scenario';
 import { startStack, type Stack } from '../support/stack';
 
@@ -54,9 +55,9 @@ beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-new-procedure-'));
   fs.mkdirSync(path.join(folder, 'residence-confirmation'));
   fs.writeFileSync(path.join(folder, 'residence-confirmation', 'v1.ts'), NEW_DEFINITION);
-  const added = loadDefinitions(folder);
+  const added = checkedDefinitions(folder);
   if (added.problems.length) throw new Error(JSON.stringify(added.problems));
-  stack = await startStack({ catalog: new Catalog([...loadDefinitions().entries, ...added.entries]) });
+  stack = await startStack({ catalog: new Catalog([...checkedDefinitions().entries, ...added.entries]) });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -3,12 +3,13 @@
  * was published keeps version 1 to the end (its definition travels in its workflow input),
  * while dossiers submitted after version 2 is published follow version 2.
  */
-import { Catalog, loadDefinitions } from '../../procedures/catalog';
+import { Catalog } from '../../engine/catalog';
+import { checkedDefinitions } from '../../config/catalogue';
 import { IntakeService } from '../../web/services/intake';
 import { decide, expectDone, pay, renewalForm, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 
-const shipped = loadDefinitions().entries.filter((e) => e.definition.code === 'GPLX-DOI');
+const shipped = checkedDefinitions().entries.filter((e) => e.definition.code === 'GPLX-DOI');
 const onlyV1 = new Catalog(shipped.filter((e) => e.definition.version === 1));
 const withV2 = new Catalog(shipped);
 

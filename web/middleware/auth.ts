@@ -1,6 +1,6 @@
 /** Route guards: signed in, and in one of the allowed roles. Anything else never reaches a route. */
 import type { NextFunction, Request, Response } from 'express';
-import type { OfficialRole } from '../../procedures/definition';
+import type { OfficialRole } from '../../domain/roles';
 import type { SessionUser } from '../session-user';
 
 export function currentUser(req: Request): SessionUser {

@@ -1,7 +1,7 @@
 /** Sign-in and sign-out of officials, with a brake on password guessing and an audit line each time. */
 import { Router, type Request } from 'express';
 import { AuditEvent, Official } from '../../db/entities';
-import { verifyPassword } from '../passwords';
+import { verifyPassword } from '../../domain/passwords';
 import type { WebServices } from '../services';
 import type { SessionUser } from '../session-user';
 

@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Endpoints, Secrets } from '../../config/endpoints';
 import type { Orm } from '../../db/orm';
-import type { Catalog } from '../../procedures/catalog';
+import type { Catalog } from '../../engine/catalog';
 import { DossierActions } from './dossier-actions';
 import { IntakeService } from './intake';
 import { ReadModel } from './read-model';

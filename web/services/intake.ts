@@ -14,9 +14,9 @@ import { findProvince } from '../../domain/provinces';
 import { localIsoDate } from '../../domain/vietnam-time';
 import { Agency, Dossier, type IAgency, type IDossier } from '../../db/entities';
 import type { Orm } from '../../db/orm';
-import type { Catalog } from '../../procedures/catalog';
-import type { ProcedureDefinition } from '../../procedures/definition';
-import { type FieldErrors, validateForm } from '../../procedures/form';
+import type { Catalog } from '../../engine/catalog';
+import type { ProcedureDefinition } from '../../engine/definition';
+import { type FieldErrors, validateForm } from '../../engine/form';
 import { dossierWorkflowId } from '../../workflows/ids';
 import type { DossierInput } from '../../workflows/messages';
 import type { dossierWorkflow } from '../../workflows';
@@ -157,7 +157,6 @@ export class IntakeService {
   }
 
   private async startWorkflow(row: IDossier, procedure: ProcedureDefinition, agency: IAgency): Promise<void> {
-    const workflowType = (procedure.workflow ?? 'dossierWorkflow') as 'dossierWorkflow';
     const input: DossierInput = {
       code: row.code,
       procedure,
@@ -174,7 +173,8 @@ export class IntakeService {
       settings: { paymentDeadlineMs: this.deps.paymentDeadlineMs },
     };
     try {
-      await this.deps.temporal.workflow.start<typeof dossierWorkflow>(workflowType, {
+      // One workflow type for every dossier; custom steps come from the definition's `workflow`.
+      await this.deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
         taskQueue: this.deps.taskQueue,
         workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
         args: [input],

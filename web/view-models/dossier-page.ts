@@ -7,19 +7,15 @@ import { portalStatusLabel } from '../../domain/portal-status';
 import { formatVietnameseDate } from '../../domain/vietnam-time';
 import type { WorkingCalendar } from '../../domain/working-days';
 import type { IDossier, IOfficial, ITask, ITimelineEvent } from '../../db/entities';
-import { type FormField, ROLE_LABELS, type ProcedureDefinition, type TaskAction } from '../../procedures/definition';
-import { feeLines } from '../../procedures/fees';
-import { fieldOptions } from '../../procedures/form';
+import { OUTCOME_LABELS } from '../../domain/outcomes';
+import { ROLE_LABELS } from '../../domain/roles';
+import type { FormField, ProcedureDefinition, TaskAction } from '../../engine/definition';
+import { feeLines } from '../../engine/fees';
+import { fieldOptions } from '../../engine/form';
 import type { SessionUser } from '../session-user';
 import { deadlineState } from './deadline';
 import { timelineEntry } from './timeline';
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  completed: 'Đã giải quyết',
-  refused: 'Không tiếp nhận',
-  rejected: 'Không giải quyết',
-  cancelled: 'Dừng xử lý',
-};
 
 export interface OpenTaskView {
   id: string;

@@ -1,6 +1,6 @@
 /** How fee rules read on the public pages: the amount, or how it is worked out, and the exemptions. */
 import { formatVnd } from '../../domain/money';
-import type { Fee } from '../../procedures/definition';
+import type { Fee } from '../../engine/definition';
 
 export function describeFee(fee: Fee): { label: string; amount: string; exemptions: string[] } {
   let amount: string;

@@ -3,7 +3,7 @@ import { formatVnd } from '../../domain/money';
 import { portalStatusLabel } from '../../domain/portal-status';
 import { formatVietnameseDate } from '../../domain/vietnam-time';
 import type { ITimelineEvent } from '../../db/entities';
-import { ROLE_LABELS, type OfficialRole } from '../../procedures/definition';
+import { ROLE_LABELS, type OfficialRole } from '../../domain/roles';
 
 const CHANNELS: Record<string, string> = { online: 'trực tuyến', api: 'qua Cổng Dịch vụ công', counter: 'tại bộ phận một cửa' };
 

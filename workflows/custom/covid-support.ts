@@ -8,11 +8,9 @@
  */
 import { ActivityFailure } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
-import type { CustomStep } from '../../procedures/definition';
+import type { CustomStep } from '../../engine/definition';
 import { registries } from '../dossier/activities';
 import { type DossierRun, nowIso, type Place, SYSTEM_ACTOR } from '../dossier/run';
-import type { DossierInput, DossierSnapshot } from '../messages';
-import { interpretDossier } from '../dossier/workflow';
 
 /** Decision 23/2021/QĐ-TTg art. 15: 3.710.000 đ from one month of leave, 1.855.000 đ from 15 days. */
 export function supportFor(days: number): number {
@@ -48,7 +46,7 @@ export function parseWorkers(text: string): { workers: Worker[]; invalid: number
   return { workers, invalid };
 }
 
-async function verifyWorkers(run: DossierRun, step: CustomStep, place: Place): Promise<string> {
+export async function verifyWorkers(run: DossierRun, step: CustomStep, place: Place): Promise<string> {
   run.enter(step, place);
   run.settle();
   const { workers, invalid } = parseWorkers(run.form.workers ?? '');
@@ -92,8 +90,4 @@ async function verifyWorkers(run: DossierRun, step: CustomStep, place: Place): P
     (invalid.length ? `; dòng không đúng mẫu: ${invalid.join(', ')}` : '');
   run.touch();
   return step.next;
-}
-
-export async function covidSupportWorkflow(input: DossierInput): Promise<DossierSnapshot> {
-  return interpretDossier(input, { 'verify-workers': verifyWorkers });
 }

@@ -7,7 +7,7 @@
  */
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { lowerFirst } from '../../domain/text';
-import { ROLE_LABELS } from '../../procedures/roles';
+import { ROLE_LABELS } from '../../domain/roles';
 import {
   ACTION_REFUSED,
   type Actor,

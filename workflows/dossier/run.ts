@@ -4,7 +4,7 @@
  * changes to PostgreSQL. Deterministic: time comes from the workflow clock.
  */
 import type { PortalStatus } from '../../domain/portal-status';
-import type { ProcedureDefinition, Step, TaskAction, TaskStep } from '../../procedures/definition';
+import type { ProcedureDefinition, Step, TaskAction, TaskStep } from '../../engine/definition';
 import type {
   Actor,
   CheckRecord,

@@ -7,7 +7,7 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
 import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
-import { holds } from '../../procedures/conditions';
+import { holds } from '../../engine/conditions';
 import type {
   BranchStep,
   CheckStep,
@@ -19,10 +19,10 @@ import type {
   Step,
   SupplementStep,
   TaskStep,
-} from '../../procedures/definition';
-import { feeLines, totalOf } from '../../procedures/fees';
-import { branchSteps } from '../../procedures/graph';
-import { schemePattern } from '../../procedures/numbering';
+} from '../../engine/definition';
+import { feeLines, totalOf } from '../../engine/fees';
+import { branchSteps } from '../../engine/graph';
+import { schemePattern } from '../../engine/numbering';
 import type { CheckRecord, CheckResult } from '../messages';
 import { documents, gateway, registries } from './activities';
 import { type DossierRun, MAIN, nowIso, officialActor, type Place, SYSTEM_ACTOR } from './run';

@@ -5,6 +5,7 @@
  */
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { DossierInput, DossierSnapshot } from '../messages';
+import { CUSTOM_WORKFLOWS } from '../custom';
 import { registerHandlers } from './handlers';
 import { DossierRun } from './run';
 import { type CustomHandler, executeStep, notify } from './steps';
@@ -42,7 +43,7 @@ export async function interpretDossier(input: DossierInput, customHandlers: Reco
   return run.snapshot();
 }
 
-/** The workflow of every procedure that needs no TypeScript of its own. */
+/** The workflow of every dossier; a definition naming a custom workflow gets its TypeScript steps. */
 export async function dossierWorkflow(input: DossierInput): Promise<DossierSnapshot> {
-  return interpretDossier(input);
+  return interpretDossier(input, input.procedure.workflow ? CUSTOM_WORKFLOWS[input.procedure.workflow] ?? {} : {});
 }

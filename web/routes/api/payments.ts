@@ -6,7 +6,7 @@
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCallback } from '../../../activities/payment/signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyCallback } from '../../payments/callback-signature';
 import type { WebServices } from '../../services';
 
 const callbackBody = z.object({

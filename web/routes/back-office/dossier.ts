@@ -4,10 +4,10 @@
  * of the official's own agency.
  */
 import { type Request, type Response, Router } from 'express';
-import { renderReceiptSlipPdf } from '../../../activities/documents/receipt-slip';
+import { renderReceiptSlipPdf } from '../../../documents/receipt-slip';
 import { findProvince } from '../../../domain/provinces';
 import { localIsoDate } from '../../../domain/vietnam-time';
-import { validateFields } from '../../../procedures/form';
+import { validateFields } from '../../../engine/form';
 import type { IDossier } from '../../../db/entities';
 import { currentUser, requireOfficial } from '../../middleware/auth';
 import { flash } from '../../middleware/flash';

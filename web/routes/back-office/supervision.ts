@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { portalStatusLabel } from '../../../domain/portal-status';
-import { ROLE_LABELS } from '../../../procedures/definition';
+import { ROLE_LABELS } from '../../../domain/roles';
 import { currentUser, requireOfficial } from '../../middleware/auth';
 import type { WebServices } from '../../services';
 import { deadlineState } from '../../view-models/deadline';

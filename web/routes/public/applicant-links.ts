@@ -6,7 +6,7 @@ import { type Request, type Response, Router } from 'express';
 import { isValidLinkToken } from '../../../domain/applicant-links';
 import { localIsoDate } from '../../../domain/vietnam-time';
 import type { IDossier } from '../../../db/entities';
-import { fieldOptions, validateForm } from '../../../procedures/form';
+import { fieldOptions, validateForm } from '../../../engine/form';
 import type { WebServices } from '../../services';
 import { newRequestId, requestIdFrom } from '../request-id';
 

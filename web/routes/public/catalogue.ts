@@ -4,8 +4,8 @@
  */
 import { Router } from 'express';
 import { agencyKind } from '../../../domain/agency-kinds';
-import { toSvg } from '../../../procedures/diagram';
-import { ROLE_LABELS } from '../../../procedures/roles';
+import { toSvg } from '../../../engine/diagram';
+import { ROLE_LABELS } from '../../../domain/roles';
 import type { WebServices } from '../../services';
 import { describeFee, feeSummary } from '../../view-models/fees';
 

@@ -6,14 +6,9 @@ import { Router } from 'express';
 import { normalizeDossierCode } from '../../../domain/dossier-code';
 import { formatVnd } from '../../../domain/money';
 import { portalStatusLabel } from '../../../domain/portal-status';
+import { maskName } from '../../../domain/personal-data';
 import type { WebServices } from '../../services';
-import { OUTCOME_LABELS } from '../../view-models/dossier-page';
-
-/** "Nguyễn Thị Hương" -> "Nguyễn T. H.": enough to recognise one's own dossier. */
-export function maskName(name: string): string {
-  const [family, ...rest] = name.split(' ').filter(Boolean);
-  return [family, ...rest.map((w) => `${w[0]}.`)].join(' ');
-}
+import { OUTCOME_LABELS } from '../../../domain/outcomes';
 
 export function lookupRoutes(s: WebServices): Router {
   const router = Router();

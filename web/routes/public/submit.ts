@@ -5,8 +5,8 @@
  */
 import { type Response, Router } from 'express';
 import { describeFee, feeSummary } from '../../view-models/fees';
-import type { ProcedureDefinition } from '../../../procedures/definition';
-import { fieldOptions, isFieldRequired } from '../../../procedures/form';
+import type { ProcedureDefinition } from '../../../engine/definition';
+import { fieldOptions, isFieldRequired } from '../../../engine/form';
 import type { WebServices } from '../../services';
 import { newRequestId, requestIdFrom } from '../request-id';
 

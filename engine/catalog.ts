@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/paths';
 import type { ProcedureDefinition } from './definition';
-import { type DefinitionProblem, validateDefinition } from './validate';
+import { type CheckContext, type DefinitionProblem, NO_CUSTOM_WORKFLOWS, validateDefinition } from './validate';
 
 export interface CatalogEntry {
   definition: ProcedureDefinition;
@@ -24,6 +24,9 @@ export interface FileProblem extends DefinitionProblem {
 }
 
 const VERSION_FILE = /^v(\d+)\.(ts|js)$/;
+
+/** Where the policy teams' definitions live: procedures/ (dist/procedures/ once compiled). */
+export const PROCEDURES_DIR = path.join(__dirname, '..', 'procedures');
 
 /** The source file a message should name, also when the code runs from dist/. */
 function sourceName(file: string): string {
@@ -38,7 +41,7 @@ function exportedDefinition(module: Record<string, unknown>): unknown {
 }
 
 /** Loads and checks every definition file under `dir`; returns the good ones and every problem. */
-export function loadDefinitions(dir: string = __dirname): { entries: CatalogEntry[]; problems: FileProblem[] } {
+export function loadDefinitions(dir: string = PROCEDURES_DIR, context: CheckContext = NO_CUSTOM_WORKFLOWS): { entries: CatalogEntry[]; problems: FileProblem[] } {
   const entries: CatalogEntry[] = [];
   const problems: FileProblem[] = [];
   const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -59,7 +62,7 @@ export function loadDefinitions(dir: string = __dirname): { entries: CatalogEntr
         problems.push({ file, path: '(file)', message: 'exports no definition (export one object, e.g. `export const procedure = {...}`)' });
         continue;
       }
-      const result = validateDefinition(exported);
+      const result = validateDefinition(exported, context);
       if (!result.ok) {
         problems.push(...result.problems.map((p) => ({ file, ...p })));
         continue;
@@ -123,19 +126,8 @@ export class Catalog {
 }
 
 /** Loads and checks the definitions of a folder; throws with every problem when one is broken. */
-export function loadCatalog(dir: string): Catalog {
-  const { entries, problems } = loadDefinitions(dir);
+export function loadCatalog(dir: string, context: CheckContext = NO_CUSTOM_WORKFLOWS): Catalog {
+  const { entries, problems } = loadDefinitions(dir, context);
   if (problems.length) throw new Error(`Invalid procedure definitions:\n${formatProblems(problems)}`);
   return new Catalog(entries);
-}
-
-let shared: Catalog | undefined;
-
-/**
- * The catalogue the process serves, loaded once: procedures/ (or PROCEDURES_DIR). Worker and web
- * server call it at start-up, so a broken definition stops them before any dossier sees it.
- */
-export function catalog(): Catalog {
-  shared ??= loadCatalog(process.env.PROCEDURES_DIR ? path.resolve(process.env.PROCEDURES_DIR) : __dirname);
-  return shared;
 }

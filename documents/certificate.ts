@@ -2,7 +2,7 @@
  * The generic electronic result: a certificate, notice or decision whose lines the procedure
  * definition lists (label and value). Any procedure without a layout of its own uses it.
  */
-import { formatVietnameseDate } from '../../domain/vietnam-time';
+import { formatVietnameseDate } from '../domain/vietnam-time';
 import {
   createDocument,
   drawFields,

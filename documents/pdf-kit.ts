@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
-import { formatVietnameseDate, localDateParts, localIsoDate } from '../../domain/vietnam-time';
+import { formatVietnameseDate, localDateParts, localIsoDate } from '../domain/vietnam-time';
 
 export type Pdf = PDFKit.PDFDocument;
 

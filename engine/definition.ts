@@ -12,9 +12,9 @@
 import { z } from 'zod';
 import { PORTAL_STATUS_CODES } from '../domain/portal-status';
 import { CHECK_KINDS } from './check-kinds';
-import { TASK_ROLES } from './roles';
+import { OUTCOMES } from '../domain/outcomes';
+import { TASK_ROLES } from '../domain/roles';
 
-export { OFFICIAL_ROLES, ROLE_LABELS, TASK_ROLES, type OfficialRole, type TaskRole } from './roles';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes, starting with a letter');
 const portalStatus = z.literal(PORTAL_STATUS_CODES, { error: 'a national-portal status code from 1 to 10' });
@@ -240,7 +240,7 @@ export const customStepSchema = z.object({
 export const endStepSchema = z.object({
   ...stepBase,
   kind: z.literal('end'),
-  outcome: z.enum(['completed', 'refused', 'rejected', 'cancelled']),
+  outcome: z.enum(OUTCOMES),
   status: portalStatus,
 });
 

@@ -24,14 +24,18 @@ export type DefinitionResult =
   | { ok: false; problems: DefinitionProblem[] };
 
 /**
- * Custom TypeScript workflows a definition may name, with the custom steps each implements
- * (workflows/index.ts registers them; workflows/custom/ holds them).
+ * What the checker must know beyond the definition: the custom TypeScript workflows a
+ * definition may name, with the custom steps each implements. Their one registry is
+ * workflows/custom/index.ts; the caller passes it in (the engine does not import workflow code).
  */
-export const CUSTOM_WORKFLOWS: Record<string, readonly string[]> = {
-  covidSupportWorkflow: ['verify-workers'],
-};
+export interface CheckContext {
+  customWorkflows: Readonly<Record<string, readonly string[]>>;
+}
 
-export function validateDefinition(input: unknown): DefinitionResult {
+export const NO_CUSTOM_WORKFLOWS: CheckContext = { customWorkflows: {} };
+
+export function validateDefinition(input: unknown, context: CheckContext = NO_CUSTOM_WORKFLOWS): DefinitionResult {
+  const CUSTOM_WORKFLOWS = context.customWorkflows;
   const parsed = procedureSchema.safeParse(input);
   if (!parsed.success) {
     return {

@@ -3,7 +3,7 @@
  * 45/2020/NĐ-CP: an electronic result coded `<dossier code>-KQ<n>`). The physical card is
  * printed by the licence registry; this A4 document is what the applicant downloads.
  */
-import { formatVietnameseDate } from '../../domain/vietnam-time';
+import { formatVietnameseDate } from '../domain/vietnam-time';
 import {
   createDocument,
   drawFields,
