@@ -3,8 +3,9 @@
  * it; the workflow imports only these types. Every activity is idempotent: Temporal retries
  * them, so each side effect carries a key derived from the dossier code.
  */
-import type { CheckKind, FormField, IssueStep } from '../engine/definition';
-import type { AgencyRef, CheckResult, ProjectionBatch, ResultRecord } from '../workflows/messages';
+import type { CheckKind } from '../engine/check-kinds';
+import type { ResultDocumentInput } from '../documents/result-document';
+import type { AgencyRef, CheckResult, OutboxMessage, ProjectionBatch, ResultRecord } from '../workflows/messages';
 
 export interface PlanDeadlineInput {
   /** Start instant (ISO); the clock starts that day or the next working day. */
@@ -48,21 +49,13 @@ export interface CancelPaymentOutput {
   amount?: number;
 }
 
-export interface IssueResultInput {
-  dossierCode: string;
+/** What the result document shows (documents/result-document.ts), and how to number and file it. */
+export interface IssueResultInput extends ResultDocumentInput {
+  /** The result's code, `<dossier>-KQ<n>` for the n-th issue step; absent (KQ1) from requests made before. */
+  documentCode?: string;
   procedureCode: string;
-  document: IssueStep['document'];
   /** The numbering pattern (from the definition's schemes, or a built-in one). */
   numberingPattern?: string;
-  agency: { code: string; name: string; provinceCode: string; communeCode?: string };
-  form: Record<string, string>;
-  inputs?: Record<string, string>;
-  /** The definition's form fields, so choices print their labels. */
-  formFields?: FormField[];
-  /** What the applicant was charged, for {{fee}}. */
-  fee?: number;
-  /** The leader who approved; printed on the document. */
-  signedBy?: string;
 }
 
 export interface FindAgencyInput {
@@ -71,19 +64,13 @@ export interface FindAgencyInput {
   communeCode?: string;
 }
 
-export interface NotifyInput {
-  /** Idempotency key: the same key is delivered once. */
-  key: string;
+/** A message for the outbox, as dossiers started before the projection carried messages send it. */
+export interface NotifyInput extends OutboxMessage {
   dossierCode: string;
-  to: { name: string; email?: string; phone?: string };
-  template: { subject: string; body: string };
-  /** Placeholder values known to the workflow; the activity adds the links. */
-  values: Record<string, string>;
-  /** Supplement round, when the message carries a supplement link. */
-  supplementRound?: number;
 }
 
 export interface DossierActivities {
+  /** Writes a batch of changes (read model, timeline, outbox) in one transaction; idempotent. */
   projectDossier(batch: ProjectionBatch): Promise<void>;
   planDeadline(input: PlanDeadlineInput): Promise<PlanDeadlineOutput>;
   findAgency(input: FindAgencyInput): Promise<AgencyRef>;
@@ -91,5 +78,6 @@ export interface DossierActivities {
   requestPayment(input: RequestPaymentInput): Promise<RequestPaymentOutput>;
   cancelPayment(input: { reference: string }): Promise<CancelPaymentOutput>;
   issueResult(input: IssueResultInput): Promise<ResultRecord>;
+  /** Legacy: dossiers started before messages travelled in the projection batch. */
   notifyApplicant(input: NotifyInput): Promise<void>;
 }

@@ -27,7 +27,7 @@ export interface ActivityDeps {
 
 export function createActivities(deps: ActivityDeps): DossierActivities {
   return {
-    projectDossier: createProjection(deps.orm),
+    projectDossier: createProjection(deps.orm, deps.links, deps.log),
     planDeadline: createDeadlinePlanner(deps.orm, deps.cutoffHour),
     findAgency: createAgencyFinder(deps.orm),
     runCheck: createCheckRunner(deps.registry, { calendar: cachedWorkingCalendar(deps.orm) }),

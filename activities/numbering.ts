@@ -1,5 +1,5 @@
 /**
- * Hands out result numbers: at most one per dossier and scheme, never the same twice. The
+ * Hands out result numbers: at most one per result document, never the same twice. The
  * sequence increment and the issued row commit together, so a failed attempt leaves no gap,
  * and a retried activity gets back the number it already took.
  */
@@ -12,13 +12,13 @@ export interface AllocatedNumber {
 
 export async function allocateNumber(
   orm: Orm,
-  request: { scheme: string; prefix: string; format: (value: number) => string; dossierCode: string },
+  request: { scheme: string; prefix: string; format: (value: number) => string; dossierCode: string; documentCode: string },
 ): Promise<AllocatedNumber> {
   const connection = orm.em.getConnection();
   const existing = async () => {
     const rows = await connection.execute<{ number: string; issued_at: Date }[]>(
-      'select number, issued_at from issued_number where scheme = ? and dossier_code = ?',
-      [request.scheme, request.dossierCode],
+      'select number, issued_at from issued_number where document_code = ?',
+      [request.documentCode],
     );
     return rows[0] ? { number: rows[0].number, issuedAt: new Date(rows[0].issued_at) } : undefined;
   };
@@ -39,8 +39,8 @@ export async function allocateNumber(
       const number = request.format(Number(last_value));
       const issuedAt = new Date();
       await tx.execute(
-        'insert into issued_number (scheme, number, dossier_code, issued_at) values (?, ?, ?, ?)',
-        [request.scheme, number, request.dossierCode, issuedAt],
+        'insert into issued_number (scheme, number, dossier_code, document_code, issued_at) values (?, ?, ?, ?, ?)',
+        [request.scheme, number, request.dossierCode, request.documentCode, issuedAt],
         'run',
         ctx,
       );

@@ -1,12 +1,24 @@
 /**
- * Writes the workflow's changes into the read model. A batch is applied whole or not at all,
- * and only if it is newer than what the row holds: a retried or late batch changes nothing.
+ * Writes the workflow's changes into the read model: the dossier row, its changed tasks, new
+ * timeline events and the messages they caused, in one transaction. Batches are ordered by
+ * (epoch, version) (workflows/messages.ts): a row only takes a newer batch, so a retried or late
+ * batch changes nothing, and the truth a workflow makes after an outage overwrites whatever a
+ * lost workflow task wrote before it (dossiers started before effects waited for durability
+ * wrote from inside the workflow task): stale fields are replaced, timeline rows beyond the
+ * truth removed, and open tasks the workflow does not have deleted. A batch never fails on a
+ * row someone else wrote, so a projection cannot fail in a loop.
+ *
+ * After the commit, PostgreSQL tells listeners (`dossier_projected`, "<code>:<version>"): the web
+ * answers an official's decision as soon as its page shows it.
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DOSSIER_PROJECTED } from '../db/channels';
+import type { ApplicantLinks } from '../domain/applicant-links';
 import { Agency, Dossier, type IAgency, type IDossier, type ITask, Official, Task, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import type { ProjectionBatch, TaskSnapshot } from '../workflows/messages';
+import { type OutboxLog, writeOutbox } from './notifications';
 
 const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
 
@@ -36,16 +48,27 @@ function applyTask(em: EntityManager, row: ITask | undefined, snap: TaskSnapshot
   else em.create(Task, { ...values, dossier, agency, taskKey: snap.id });
 }
 
-export function createProjection(orm: Orm) {
+/** Is the batch newer than what the row holds? */
+export function isNewer(batch: Pick<ProjectionBatch, 'epoch' | 'version'>, row: { projectionEpoch: number; version: number }): boolean {
+  const epoch = batch.epoch ?? 0;
+  return epoch !== row.projectionEpoch ? epoch > row.projectionEpoch : batch.version > row.version;
+}
+
+export function createProjection(orm: Orm, links: ApplicantLinks, log: OutboxLog) {
   return async function projectDossier(batch: ProjectionBatch): Promise<void> {
     await orm.em.fork().transactional(async (em) => {
-      const dossier = await em.findOne(Dossier, { code: batch.dossier.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['agency'] });
+      // Lock this dossier's row only: loading its agency in the same query would lock the agency's
+      // row too, and serialise the projections of every dossier of the agency.
+      const dossier = await em.findOne(Dossier, { code: batch.dossier.code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Intake commits the row before it starts the workflow; without it there is nothing to write to.
       if (!dossier) throw new Error(`dossier ${batch.dossier.code} is not in the read model`);
-      if (dossier.version >= batch.version) return;
+      if (!isNewer(batch, dossier)) return;
+      await em.populate(dossier, ['agency']);
 
       const s = batch.dossier;
       em.assign(dossier, {
         version: batch.version,
+        projectionEpoch: batch.epoch ?? dossier.projectionEpoch,
         status: s.status,
         stepId: s.stepId,
         stepName: s.stepName,
@@ -58,6 +81,7 @@ export function createProjection(orm: Orm) {
         checks: s.checks,
         payment: s.payment ?? null,
         result: s.result ?? null,
+        results: s.results ?? (s.result ? [s.result] : []),
         supplement: s.supplement ?? null,
       });
 
@@ -71,24 +95,42 @@ export function createProjection(orm: Orm) {
         const agency = others.find((a) => a.code === snap.agencyCode) ?? dossier.agency;
         applyTask(em, existing.find((t) => t.taskKey === snap.id), snap, dossier, agency);
       }
+      await em.flush();
+      // An open task the workflow does not have was written by a workflow task Temporal never
+      // recorded: no one may be offered it.
+      const open = s.openTasks.map((t) => t.id);
+      await em.nativeDelete(Task, open.length ? { dossier, status: 'open', taskKey: { $nin: open } } : { dossier, status: 'open' });
 
-      for (const e of batch.events) {
-        em.create(TimelineEvent, {
-          dossier,
-          seq: e.seq,
-          at: new Date(e.at),
-          type: e.type,
-          actorKind: e.actor.kind,
-          actorId: e.actor.id ?? null,
-          actorName: e.actor.name,
-          actorRole: e.actor.role ?? null,
-          stepId: e.stepId ?? null,
-          taskKey: e.taskId ?? null,
-          status: e.status ?? null,
-          note: e.note ?? null,
-          data: e.data ?? null,
-        });
+      if (batch.events.length) {
+        await em
+          .createQueryBuilder(TimelineEvent)
+          .insert(
+            batch.events.map((e) => ({
+              dossier: dossier.id,
+              seq: e.seq,
+              at: new Date(e.at),
+              type: e.type,
+              actorKind: e.actor.kind,
+              actorId: e.actor.id ?? null,
+              actorName: e.actor.name,
+              actorRole: e.actor.role ?? null,
+              stepId: e.stepId ?? null,
+              taskKey: e.taskId ?? null,
+              status: e.status ?? null,
+              note: e.note ?? null,
+              data: e.data ?? null,
+            })),
+          )
+          // The same sequence number already written (by this batch's earlier attempt, or by a
+          // lost workflow task) takes the truth.
+          .onConflict(['dossier', 'seq'])
+          .merge()
+          .execute('run');
       }
+      if (batch.lastSeq !== undefined) await em.nativeDelete(TimelineEvent, { dossier, seq: { $gt: batch.lastSeq } });
+
+      if (batch.notifications?.length) await writeOutbox(em, dossier.code, batch.notifications, links, log);
+      await em.getConnection().execute('select pg_notify(?, ?)', [DOSSIER_PROJECTED, `${dossier.code}:${batch.version}`], 'all', em.getTransactionContext());
     });
   };
 }

@@ -4,7 +4,7 @@
  * load it at start-up, so a broken definition stops them before any dossier sees it.
  */
 import path from 'node:path';
-import { type Catalog, loadCatalog, loadDefinitions, PROCEDURES_DIR } from '../engine/catalog';
+import { Catalog, formatProblems, loadCatalog, loadDefinitions, PROCEDURES_DIR } from '../engine/catalog';
 import type { CheckContext } from '../engine/validate';
 import { CUSTOM_WORKFLOW_STEPS } from '../workflows/custom';
 
@@ -25,5 +25,26 @@ let shared: Catalog | undefined;
 /** The served catalogue, loaded once; throws with every problem when a definition is broken. */
 export function catalog(): Catalog {
   shared ??= loadCatalog(proceduresDir(), CHECK_CONTEXT);
+  return shared;
+}
+
+/**
+ * The first thing a process does at start-up (`npm start`, the worker, the web server): load the
+ * served catalogue, or print its problems once, without a stack trace, and end with exit code 1
+ * before anything else starts. `npm start` checks before it starts its children, so they never
+ * print the list a second time.
+ */
+export function catalogueOrExit(processName: string): Catalog {
+  if (shared) return shared;
+  const { entries, problems } = checkedDefinitions();
+  if (problems.length) {
+    console.error(
+      `[${processName}] ${problems.length} problem(s) in the procedure definitions; nothing was started.\n` +
+        `${formatProblems(problems)}\n` +
+        `[${processName}] npm run procedures:check shows the same problems with the type errors and diagrams.`,
+    );
+    process.exit(1);
+  }
+  shared = new Catalog(entries);
   return shared;
 }

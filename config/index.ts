@@ -27,6 +27,8 @@ const schema = z.object({
   TEMPORAL_TLS_KEY: z.string().optional(),
   /** Path to a Temporal CLI binary for the local dev server (default: .tools/temporal, else the SDK downloads one). */
   TEMPORAL_CLI_PATH: z.string().optional(),
+  /** How long the web waits for Temporal to confirm a decision before telling the official it could not. */
+  TEMPORAL_UPDATE_WAIT: duration.default('20s'),
   /** Where local PostgreSQL and Temporal keep their data. */
   DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
 
@@ -85,6 +87,8 @@ export interface Config {
     apiKey?: string;
     tls?: { certPath?: string; keyPath?: string };
     cliPath?: string;
+    /** How long the web waits for an Update to be confirmed. */
+    updateWaitMs: number;
     devServerPort: number;
     uiPort: number;
   };
@@ -128,6 +132,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           ? { certPath: e.TEMPORAL_TLS_CERT, keyPath: e.TEMPORAL_TLS_KEY }
           : undefined,
       cliPath: e.TEMPORAL_CLI_PATH,
+      updateWaitMs: parseDuration(e.TEMPORAL_UPDATE_WAIT),
       devServerPort: e.TEMPORAL_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
     },

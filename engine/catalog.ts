@@ -6,6 +6,10 @@
  *
  * Definitions are checked when the catalogue loads: a broken one stops the worker and the web
  * server at start-up, with the same messages `npm run procedures:check` prints.
+ *
+ * Folders that are not procedures are skipped: procedures/shared/ holds the building blocks
+ * definitions import (intake actions, the refused end, fields, notification texts), and
+ * folders such as __snapshots__ belong to the tests.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +28,9 @@ export interface FileProblem extends DefinitionProblem {
 }
 
 const VERSION_FILE = /^v(\d+)\.(ts|js)$/;
+
+/** procedures/shared/ (building blocks), and folders of tools: __snapshots__, .cache. */
+const NOT_A_PROCEDURE = /^(shared|_.*|\..*)$/;
 
 /** Where the policy teams' definitions live: procedures/ (dist/procedures/ once compiled). */
 export const PROCEDURES_DIR = path.join(__dirname, '..', 'procedures');
@@ -44,7 +51,11 @@ function exportedDefinition(module: Record<string, unknown>): unknown {
 export function loadDefinitions(dir: string = PROCEDURES_DIR, context: CheckContext = NO_CUSTOM_WORKFLOWS): { entries: CatalogEntry[]; problems: FileProblem[] } {
   const entries: CatalogEntry[] = [];
   const problems: FileProblem[] = [];
-  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const folders = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_A_PROCEDURE.test(d.name))
+    .map((d) => d.name)
+    .sort();
   for (const folder of folders) {
     for (const name of fs.readdirSync(path.join(dir, folder)).sort()) {
       const match = VERSION_FILE.exec(name);
@@ -63,14 +74,11 @@ export function loadDefinitions(dir: string = PROCEDURES_DIR, context: CheckCont
         continue;
       }
       const result = validateDefinition(exported, context);
-      if (!result.ok) {
-        problems.push(...result.problems.map((p) => ({ file, ...p })));
-        continue;
-      }
-      if (result.definition.version !== Number(match[1])) {
-        problems.push({ file, path: 'version', message: `the file is v${match[1]} but the definition says version ${result.definition.version}` });
-        continue;
-      }
+      const version = (exported as { version?: unknown } | undefined)?.version;
+      const misnamed = typeof version === 'number' && version !== Number(match[1]);
+      if (misnamed) problems.push({ file, path: 'version', message: `the file is v${match[1]} but the definition says version ${version}` });
+      if (!result.ok) problems.push(...result.problems.map((p) => ({ file, ...p })));
+      if (!result.ok || misnamed) continue;
       const twin = entries.find((e) => e.definition.code === result.definition.code && e.definition.version === result.definition.version);
       if (twin) {
         problems.push({ file, path: 'code', message: `${result.definition.code} version ${result.definition.version} is also defined in ${twin.file}` });

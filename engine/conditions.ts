@@ -22,12 +22,3 @@ export function holds(condition: Condition, facts: ConditionFacts): boolean {
   if (condition.max !== undefined && !(value !== '' && Number(value) <= condition.max)) return false;
   return true;
 }
-
-/** Every form field and check a condition refers to, with its path, for the definition checker. */
-export function references(condition: Condition, path: string): { path: string; field?: string; check?: string }[] {
-  if ('all' in condition) return condition.all.flatMap((c, i) => references(c, `${path}.all[${i}]`));
-  if ('any' in condition) return condition.any.flatMap((c, i) => references(c, `${path}.any[${i}]`));
-  if ('not' in condition) return references(condition.not, `${path}.not`);
-  if ('check' in condition) return [{ path: `${path}.check`, check: condition.check }];
-  return [{ path: `${path}.field`, field: condition.field }];
-}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { startLocalPostgres, freePort } from '../db/local-postgres';
-import { initORM, migrate } from '../db/orm';
+import { initORM, migrate, type Orm } from '../db/orm';
 import { seedDemoOfficials, seedReferenceData } from '../db/seeds/demo';
 import { Official } from '../db/entities';
 import { DEMO_RECORDS } from '../sandboxes/registry/data';
@@ -52,11 +52,12 @@ class AutoOfficial {
   private n = 0;
   constructor(
     private readonly stack: InProcessStack,
+    private readonly orm: Orm,
     private readonly actors: Record<string, Actor>,
   ) {}
 
   private sql<T>(query: string, params: unknown[]): Promise<T[]> {
-    return this.stack.services.orm.em.getConnection().execute<T[]>(query, params);
+    return this.orm.em.getConnection().execute<T[]>(query, params);
   }
 
   private async waitFor<T>(read: () => Promise<T | undefined>): Promise<T> {
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
   console.log(`motcua benchmark: ${DOSSIERS} dossiers, ${CONCURRENCY} in flight, ${os.cpus().length} cores, Node ${process.version}`);
   console.log(`PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'}; Temporal: ${process.env.TEMPORAL_ADDRESS ? address : 'local dev server (SQLite, in memory)'}\n`);
 
-  const official = new AutoOfficial(stack, actors);
+  const official = new AutoOfficial(stack, orm, actors);
   await official.renew(-1); // warm-up: bundles loaded, connections open
   official.decisionMs.length = 0;
   const motcuaSeconds = await pool(DOSSIERS, CONCURRENCY, (i) => official.renew(i));

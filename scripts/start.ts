@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from '../config';
+import { catalogueOrExit } from '../config/catalogue';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { startLocalPostgres, type LocalPostgres } from '../db/local-postgres';
 import { initORM, migrate } from '../db/orm';
@@ -25,6 +26,9 @@ interface Child {
 }
 
 async function main(): Promise<void> {
+  // Broken procedure definitions are reported here, once, before PostgreSQL, Temporal or any
+  // child starts: the worker and the web server would only refuse them again.
+  catalogueOrExit('start');
   const config = loadConfig();
   let postgres: LocalPostgres | undefined;
   let temporal: DevServer | undefined;

@@ -1,18 +1,15 @@
 /**
  * The Express application: public pages, the back office and the JSON API, built from the
  * services it is given (createApp(services), as in the hmpps templates), so tests can build one
- * on any database and Temporal.
+ * on any database and Temporal. Routes call services, then a view model, then render it.
  */
 import path from 'node:path';
 import express from 'express';
 import { projectRoot } from '../config/paths';
-import { portalStatusLabel } from '../domain/portal-status';
-import { formatVnd } from '../domain/money';
-import { formatVietnameseDate, formatVietnameseDateTime } from '../domain/vietnam-time';
-import { ROLE_LABELS } from '../domain/roles';
 import { setUpCsrf } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
 import { setUpFlash } from './middleware/flash';
+import { setUpFormBodies } from './middleware/form-body';
 import { setUpSecurityHeaders } from './middleware/security-headers';
 import { setUpSessions } from './middleware/session';
 import { dossierApiRoutes } from './routes/api/dossiers';
@@ -28,17 +25,15 @@ import { catalogueRoutes } from './routes/public/catalogue';
 import { lookupRoutes } from './routes/public/lookup';
 import { submitRoutes } from './routes/public/submit';
 import type { WebServices } from './services';
+import { layoutModel } from './view-models/layout';
 
-/** Helpers every template may use. */
-const viewHelpers = {
-  formatDate: (d: Date | string | null | undefined) => (d ? formatVietnameseDate(d) : ''),
-  formatDateTime: (d: Date | string | null | undefined) => (d ? formatVietnameseDateTime(d) : ''),
-  statusLabel: portalStatusLabel,
-  roleLabel: (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role,
-  formatVnd,
-  /** A time limit as people read it: 0 means within the working day. */
-  daysLabel: (days: number) => (days === 0 ? 'Trong ngày làm việc' : `${String(days).replace('.', ',')} ngày làm việc`),
-};
+/** The header every page shows, for whoever is signed in (nobody, until the session is read). */
+function setUpLayout(mailboxPage: boolean): express.RequestHandler {
+  return (req, res, next) => {
+    res.locals.layout = layoutModel(req.session?.user, req.path, mailboxPage);
+    next();
+  };
+}
 
 export function createApp(s: WebServices): express.Application {
   const app = express();
@@ -46,9 +41,9 @@ export function createApp(s: WebServices): express.Application {
   app.set('views', path.join(projectRoot, 'web', 'views'));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  Object.assign(app.locals, viewHelpers, { mailboxPage: s.mailboxPage });
 
   app.use(setUpSecurityHeaders());
+  app.use(setUpLayout(s.mailboxPage));
   app.use('/static', express.static(path.join(projectRoot, 'web', 'public'), { maxAge: '1h', index: false }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -58,14 +53,11 @@ export function createApp(s: WebServices): express.Application {
   app.use('/api/v1', paymentCallbackRoutes(s), dossierApiRoutes(s));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  app.use(setUpSessions(s.orm, s.secrets.sessionSecret, s.secureCookies));
+  app.use(setUpSessions(s.sessions));
   app.use(setUpCsrf());
+  app.use(setUpFormBodies());
   app.use(setUpFlash());
-  app.use((req, res, next) => {
-    res.locals.user = req.session.user;
-    res.locals.path = req.path;
-    next();
-  });
+  app.use(setUpLayout(s.mailboxPage));
 
   app.use(homeRoutes(s), authRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s), catalogueRoutes(s));
   app.use(queueRoutes(s), dossierRoutes(s), supervisionRoutes(s));

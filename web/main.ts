@@ -6,12 +6,14 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
-import { catalog } from '../config/catalogue';
-import { temporalConnectionOptions } from '../worker/temporal-connection';
+import { catalogueOrExit } from '../config/catalogue';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createApp } from './app';
 import { createWebServices } from './services';
 
 async function main(): Promise<void> {
+  // A broken procedure definition stops the web server here, before anything else.
+  const catalog = catalogueOrExit('web');
   const config = loadConfig();
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
@@ -21,11 +23,12 @@ async function main(): Promise<void> {
     temporal: new Client({ connection, namespace: config.temporal.namespace }),
     taskQueue: config.temporal.taskQueue,
     workflowIdPrefix: config.temporal.workflowIdPrefix,
-    catalog: catalog(),
+    catalog,
     endpoints: resolveEndpoints(config),
     secrets: resolveSecrets(config),
     paymentCallbackSecret: config.payment.callbackSecret,
     paymentDeadlineMs: config.payment.deadlineMs,
+    updateWaitMs: config.temporal.updateWaitMs,
     mailboxPage: config.web.mailboxPage,
   });
   const server = createApp(services).listen(config.web.port, config.web.host, () => {
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
   const resume = setInterval(() => void services.intake.startPendingWorkflows().catch(() => undefined), 30_000);
   const stop = () => {
     clearInterval(resume);
-    server.close(() => void Promise.all([connection.close(), orm.close()]).finally(() => process.exit(0)));
+    server.close(() => void Promise.all([services.actions.close(), connection.close(), orm.close()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', stop);

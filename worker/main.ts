@@ -7,17 +7,17 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
-import { catalog } from '../config/catalogue';
+import { catalogueOrExit } from '../config/catalogue';
 import { activitiesFromConfig } from './activity-deps';
 import { createDossierWorker } from './create-worker';
-import { temporalConnectionOptions } from './temporal-connection';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { installRuntime } from './runtime';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
   // A broken procedure definition stops the worker here, before any dossier runs on it.
-  catalog();
+  catalogueOrExit('worker');
+  const config = loadConfig();
   // The SDK's own logs at warning level, unless LOG_LEVEL=debug.
   installRuntime(config.logLevel === 'debug' ? 'DEBUG' : 'WARN');
   if (!config.database.url) throw new Error('DATABASE_URL is not set');

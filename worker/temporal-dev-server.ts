@@ -32,6 +32,13 @@ export function devServerExecutable(cliPath?: string) {
   return binary ? ({ type: 'existing-path', path: binary } as const) : ({ type: 'cached-download' } as const);
 }
 
+/**
+ * Settings a production cluster would have: an activity a workflow task schedules is handed to
+ * the worker that completed the task, in the same round trip (eager execution), when it has a
+ * free slot; the read-model projection after each decision is such an activity.
+ */
+export const DEV_SERVER_DYNAMIC_CONFIG = ['system.enableActivityEagerExecution=true'];
+
 export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const env = await TestWorkflowEnvironment.createLocal({
@@ -44,6 +51,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       log: { format: 'pretty', level: 'warn' },
+      extraArgs: DEV_SERVER_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
     },
   });
   return { address: env.address, env, stop: () => env.teardown() };

@@ -7,7 +7,16 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PortalStatus } from '../domain/portal-status';
 import type { Outcome } from '../domain/outcomes';
 import type { OfficialRole, TaskRole } from '../domain/roles';
-import type { CheckKind, ProcedureDefinition } from '../engine/definition';
+import type { CheckRecord as RecordOfCheck, CheckResult, PaymentRecord, ResultRecord } from '../domain/dossier-records';
+import type { CheckKind } from '../engine/check-kinds';
+import type { ProcedureDefinition } from '../engine/definition';
+
+export type { CheckResult, PaymentRecord, ResultRecord };
+
+/** A registry check's answer as the workflow records it. */
+export interface CheckRecord extends RecordOfCheck {
+  check: CheckKind;
+}
 
 export interface AgencyRef {
   code: string;
@@ -74,11 +83,17 @@ export interface ConfirmPaymentRequest {
   paidAt: string;
 }
 
-/** What an accepted update leaves behind, already visible in the read model. */
+/**
+ * What an accepted update leaves behind. The update returns once the workflow task that applied
+ * it is durable; the read model shows it once its projection has reached `version` (the web
+ * layer waits for that before answering, see web/services/read-model-watch.ts).
+ */
 export interface UpdateResult {
   status: PortalStatus;
   stepId: string;
   taskId?: string;
+  /** The dossier's state version after the update; absent from dossiers started before it existed. */
+  version?: number;
 }
 
 export const claimTaskUpdate = defineUpdate<UpdateResult, [ClaimTaskRequest]>('claimTask');
@@ -91,37 +106,9 @@ export const dossierStateQuery = defineQuery<DossierSnapshot>('dossierState');
 /** Error type of a refused update; its message is Vietnamese and shown to the user as is. */
 export const ACTION_REFUSED = 'ActionRefused';
 
-export interface CheckResult {
-  outcome: 'match' | 'mismatch' | 'error';
-  /** One Vietnamese sentence for officials. */
-  summary: string;
-  /** Facts the registry returned, label -> value, shown on the dossier page. */
-  facts: Record<string, string>;
-}
 
-export interface CheckRecord extends CheckResult {
-  id: string;
-  check: CheckKind;
-  label: string;
-  at: string;
-}
 
-export interface PaymentRecord {
-  reference: string;
-  amount: number;
-  payUrl: string;
-  deadlineAt: string;
-  status: 'pending' | 'paid' | 'expired';
-  transactionId?: string;
-  paidAt?: string;
-}
 
-export interface ResultRecord {
-  number: string;
-  documentCode: string;
-  issuedAt: string;
-  title: string;
-}
 
 export interface TaskSnapshot {
   id: string;
@@ -190,15 +177,47 @@ export interface DossierSnapshot {
   completedAt?: string;
   checks: CheckRecord[];
   payment?: PaymentRecord;
+  /** The first result issued (what a dossier with one result has). */
   result?: ResultRecord;
+  /** Every result issued, in order (`<dossier>-KQ1`, `-KQ2`, …). */
+  results?: ResultRecord[];
   supplement?: { round: number; reason: string; requestedAt: string; answeredAt?: string };
   openTasks: TaskSnapshot[];
+  /** Timeline events so far (the read model holds as many once it has caught up). */
+  events?: number;
+}
+
+/**
+ * A message to the applicant, written to the outbox in the same transaction as the changes that
+ * caused it, so it is never sent for a decision Temporal did not record.
+ */
+export interface OutboxMessage {
+  /** Idempotency key: the same key is delivered once. */
+  key: string;
+  to: { name: string; email?: string; phone?: string };
+  template: { subject: string; body: string };
+  /** Placeholder values known to the workflow; the projection adds the links. */
+  values: Record<string, string>;
+  /** Supplement round, when the message carries a supplement link. */
+  supplementRound?: number;
 }
 
 /** One write to the read model: the dossier as it is now, plus what changed since the last write. */
 export interface ProjectionBatch {
+  /** Changes made so far; a row only takes a batch newer than the one it holds. */
   version: number;
+  /**
+   * The workflow's history length when the batch was made. Batches compare by (epoch, version):
+   * after a workflow task that was never recorded (its batch may have been written by a local
+   * activity), the truth made in a later task carries a larger epoch and overwrites it.
+   * Absent from batches scheduled before it existed.
+   */
+  epoch?: number;
+  /** Timeline events so far; rows beyond it were written by a lost task and are removed. */
+  lastSeq?: number;
   dossier: DossierSnapshot;
   tasks: TaskSnapshot[];
   events: TimelineEvent[];
+  /** Messages to the applicant caused by these changes. */
+  notifications?: OutboxMessage[];
 }

@@ -7,6 +7,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
 import { type WorkingCalendar, workingDaysBetween } from '../../domain/working-days';
+import { CHECK_PARAMETERS } from '../../engine/check-kinds';
 import type { CheckResult } from '../../workflows/messages';
 import type { RunCheckInput } from '../contract';
 import type {
@@ -40,15 +41,15 @@ export function createCheckRunner(client: RegistryClient, options: CheckRunnerOp
   return async function runCheck(input: RunCheckInput): Promise<CheckResult> {
     switch (input.check) {
       case 'population.identity':
-        return checkIdentity(client, requireParams(input, ['citizenId', 'fullName', 'dateOfBirth']));
+        return checkIdentity(client, requireParams(input));
       case 'driving-licence.record':
-        return checkLicence(client, requireParams(input, ['licenceNumber', 'licenceClass', 'citizenId']), localIsoDate(now()));
+        return checkLicence(client, requireParams(input), localIsoDate(now()));
       case 'business.registration':
-        return checkEnterprise(client, requireParams(input, ['taxCode']));
+        return checkEnterprise(client, requireParams(input));
       case 'social-insurance.card':
-        return checkInsuranceCard(client, requireParams(input, ['insuranceCode', 'citizenId']), localIsoDate(now()));
+        return checkInsuranceCard(client, requireParams(input), localIsoDate(now()));
       case 'vehicle.quality-certificate':
-        return checkQualityCertificate(client, requireParams(input, ['frameNumber']));
+        return checkQualityCertificate(client, requireParams(input));
       case 'calendar.notice-period':
         return checkNoticePeriod(input, options.calendar, now());
       default:
@@ -57,10 +58,15 @@ export function createCheckRunner(client: RegistryClient, options: CheckRunnerOp
   };
 }
 
-function requireParams<K extends string>(input: RunCheckInput, names: readonly K[]): Record<K, string> {
+/**
+ * The parameters the check kind takes from the form (engine/check-kinds.ts, their one list),
+ * trimmed; a missing one is a definite refusal, not something a retry fixes.
+ */
+function requireParams<T extends Record<string, string>>(input: RunCheckInput): T {
+  const names = CHECK_PARAMETERS[input.check].input;
   const missing = names.filter((name) => !input.params[name]?.trim());
   if (missing.length > 0) throw invalidInput(input, `missing ${missing.join(', ')}`);
-  return Object.fromEntries(names.map((name) => [name, input.params[name].trim()])) as Record<K, string>;
+  return Object.fromEntries(names.map((name) => [name, input.params[name].trim()])) as T;
 }
 
 function invalidInput(input: RunCheckInput, problem: string): ApplicationFailure {
@@ -246,7 +252,7 @@ async function checkNoticePeriod(
   calendar: (() => Promise<WorkingCalendar>) | undefined,
   at: Date,
 ): Promise<CheckResult> {
-  const { date } = requireParams(input, ['date']);
+  const { date } = requireParams(input);
   const day = calendarDay(date);
   if (!day) throw invalidInput(input, 'date is not a calendar date (YYYY-MM-DD)');
   const fixed = input.fixed?.workingDays;

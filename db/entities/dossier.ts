@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { CheckRecord, PaymentRecord, ResultRecord } from '../../workflows/messages';
+import type { CheckRecord, PaymentRecord, ResultRecord } from '../../domain/dossier-records';
 import { OUTCOMES } from '../../domain/outcomes';
 import { Agency } from './agency';
 
@@ -36,10 +36,15 @@ export const Dossier = defineEntity({
     completedAt: p.datetime().nullable(),
     checks: p.json<CheckRecord[]>().default('[]'),
     payment: p.json<PaymentRecord>().nullable(),
+    /** The first result issued (kept for pages and links made before a dossier could have several). */
     result: p.json<ResultRecord>().nullable(),
+    /** Every result issued, in order: `<dossier>-KQ1`, `-KQ2`, … */
+    results: p.json<ResultRecord[]>().default('[]'),
     supplement: p.json<{ round: number; reason: string; requestedAt: string; answeredAt?: string }>().nullable(),
     /** Projection version written last (0 before the workflow's first write). */
     version: p.integer().default(0),
+    /** Workflow history length when the batch written last was made: orders batches across a lost workflow task. */
+    projectionEpoch: p.integer().default(0),
     /** Client-chosen key of the submission; the same key never makes a second dossier. */
     idempotencyKey: p.string().length(200).nullable().unique(),
     /** Hash of the submitted data, to tell a retry from a different submission under the same key. */

@@ -1,8 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
- * Numbers of issued results (licence numbers, certificate numbers). One per dossier and scheme,
- * and unique per scheme: a retried issuing activity finds the number it already took.
+ * Numbers of issued results (licence numbers, certificate numbers). One per result document
+ * (`<dossier>-KQ<n>`), and unique per scheme: a retried issuing activity finds the number it
+ * already took.
  */
 export const IssuedNumber = defineEntity({
   name: 'IssuedNumber',
@@ -12,9 +13,11 @@ export const IssuedNumber = defineEntity({
     scheme: p.string().length(40),
     number: p.string().length(40),
     dossierCode: p.string().length(40),
+    /** The result document the number belongs to. */
+    documentCode: p.string().length(60),
     issuedAt: p.datetime(),
   },
-  uniques: [{ properties: ['scheme', 'number'] }, { properties: ['scheme', 'dossierCode'] }],
+  uniques: [{ properties: ['scheme', 'number'] }, { properties: ['documentCode'] }],
 });
 
 /** Last value handed out per numbering scheme and prefix (e.g. driving licences of province 01). */

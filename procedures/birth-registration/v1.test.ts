@@ -3,12 +3,13 @@
  * certificate numbered in the ward's own register; late, with the provincial fee; late but
  * exempt (poor household); and an applicant the population database does not know.
  */
-import { TimelineEvent } from '../../db/entities';
 import { localIsoDate } from '../../domain/vietnam-time';
 import { CITIZENS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
 import { resultText } from '../../test/support/pdf-text';
+import { timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -81,13 +82,13 @@ test('registers a birth on time, free, the same day, numbered in the ward regist
     procedure: CODE,
     form: formFor(MAI, '00070'),
     steps: signedInWard('hoankiem'),
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/\d{4}\/KS-00070$/, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/\d{4}\/KS-00070$/, checks: { identity: 'match' } },
   });
   expect(dossier.agency.code).toBe('UBNDX-00070');
   expect(dossier.payment).toBeNull();
   expect(dossier.result?.title).toBe('Giấy khai sinh');
   expect(dossier.result?.number).toBe(`0001/${YEAR}/KS-00070`);
-  const appointment = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossier.id, type: 'appointment' });
+  const appointment = await timelineEvent(stack, dossier, 'appointment');
   expect(appointment.data?.workingDays).toBe(0);
   const text = await resultText(stack, dossier.code);
   expect(text).toContain('GIẤY KHAI SINH');
@@ -120,7 +121,7 @@ test('charges the provincial fee for a late registration, in another ward with i
       { task: 'review', as: 'benthanh.chuyenvien', action: 'propose' },
       { task: 'approval', as: 'benthanh.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 8_000, resultNumber: /^\d{4}\/\d{4}\/KS-26743$/ },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 8_000, resultNumber: /^\d{4}\/\d{4}\/KS-26743$/ },
   });
   expect(dossier.agency.code).toBe('UBNDX-26743');
   expect(dossier.payment?.status).toBe('paid');
@@ -139,7 +140,7 @@ test('asks nothing of a late registration for a child of a poor household', asyn
     procedure: CODE,
     form: formFor(MAI, '00070', { childFullName: 'Nguyễn Minh Anh', childGender: 'Nữ', childDateOfBirth: daysAgo(90), registrationKind: 'qua-han', feeExemption: 'ho-ngheo' }),
     steps: signedInWard('hoankiem'),
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/\d{4}\/KS-00070$/ },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/\d{4}\/KS-00070$/ },
   });
   expect(dossier.payment).toBeNull();
   expect(dossier.result?.number).toBe(`0002/${YEAR}/KS-00070`);
@@ -162,7 +163,7 @@ test('sends back an applicant whose birth date contradicts the population databa
       { supplement: { dateOfBirth: mai.dateOfBirth } },
       ...signedInWard('hoankiem'),
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, checks: { identity: 'match' } },
   });
   expect(dossier.form.dateOfBirth).toBe('2001-04-14');
   expect(dossier.supplement?.round).toBe(1);

@@ -20,6 +20,10 @@
  * the birth date before accepting: the fee is asked right after acceptance.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { EMAIL, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { CANCELLED_UNPAID_END, IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURNED_END, acceptAction, supplementStep } from '../shared/steps';
 
 const ON_TIME = 'dung-han';
 const LATE = 'qua-han';
@@ -184,8 +188,8 @@ export const birthRegistrationV1: ProcedureInput = {
         ],
         hint: 'Chỉ cần chọn khi đăng ký quá hạn',
       },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
-      { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, required: false, hint: 'Nhận thông báo về hồ sơ' },
+      PHONE,
+      { ...EMAIL, required: false },
     ],
   },
   numberingSchemes: {
@@ -200,14 +204,7 @@ export const birthRegistrationV1: ProcedureInput = {
       id: 'verify',
       kind: 'check',
       name: 'Đối chiếu thông tin người đi đăng ký',
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-      ],
+      checks: [IDENTITY_CHECK],
       next: 'intake',
       onMismatch: 'mismatch-route',
     },
@@ -224,52 +221,33 @@ export const birthRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Kiểm tra tờ khai, giấy tờ chứng minh việc sinh và kết quả đối chiếu. Đối chiếu ngày sinh của trẻ với ' +
         '"Thời điểm đăng ký": quá 60 ngày mà kê khai đúng hạn (hoặc ngược lại) thì yêu cầu bổ sung trước khi ' +
         'tiếp nhận, vì lệ phí được tính ngay sau khi tiếp nhận.',
-      actions: [
-        {
-          id: 'accept',
-          label: 'Tiếp nhận hồ sơ',
-          next: 'payment',
-          style: 'primary',
-          emitsStatus: 2,
-          setsAppointment: true,
-          notify: 'accepted',
-        },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('payment'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
     {
       id: 'intake-mismatch',
       kind: 'task',
       name: 'Tiếp nhận hồ sơ – thông tin không khớp',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Thông tin của người đi đăng ký không khớp với Cơ sở dữ liệu quốc gia về dân cư. Yêu cầu sửa thông tin ' +
         'hoặc từ chối tiếp nhận, nêu rõ lý do.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu sửa thông tin', next: 'supplement', requires: ['reason'], style: 'primary' },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify',
-    },
+    supplementStep('Chờ bổ sung hồ sơ', 'verify'),
     {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp lệ phí',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['le-phi-ho-tich'],
       notify: 'payment',
       next: 'review',
@@ -280,7 +258,7 @@ export const birthRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Ghi sổ hộ tịch, trình ký',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions:
         'Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi vào Sổ đăng ký khai sinh và cơ sở dữ liệu hộ tịch điện tử, ' +
         'trình Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh.',
@@ -295,7 +273,7 @@ export const birthRegistrationV1: ProcedureInput = {
       id: 'supplement-review',
       kind: 'supplement',
       name: 'Chờ bổ sung hồ sơ',
-      status: 5,
+      status: STATUS.SUPPLEMENT_REQUESTED,
       notify: 'supplement',
       next: 'review',
       // Not the applicant's identity (already checked) nor what the fee depends on (already paid).
@@ -328,10 +306,10 @@ export const birthRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký Giấy khai sinh',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions: 'Chủ tịch hoặc Phó Chủ tịch Ủy ban nhân dân cấp xã ký Giấy khai sinh, hoặc không đồng ý và nêu lý do.',
       actions: [
-        { id: 'approve', label: 'Ký Giấy khai sinh', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký Giấy khai sinh', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'reject', label: 'Không đăng ký', next: 'rejected', requires: ['reason'], style: 'danger' },
         { id: 'return-to-review', label: 'Trả lại công chức hộ tịch', next: 'review', requires: ['reason'] },
       ],
@@ -340,7 +318,7 @@ export const birthRegistrationV1: ProcedureInput = {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp Giấy khai sinh',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Giấy khai sinh',
@@ -370,62 +348,29 @@ export const birthRegistrationV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không đăng ký khai sinh', outcome: 'rejected', status: 10, notify: 'rejected' },
-    {
-      id: 'cancelled-unpaid',
-      kind: 'end',
-      name: 'Dừng xử lý do không nộp lệ phí',
-      outcome: 'cancelled',
-      status: 8,
-      notify: 'cancelled-unpaid',
-    },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không đăng ký khai sinh', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
+    CANCELLED_UNPAID_END,
   ],
   notifications: {
-    submitted: {
-      subject: 'Đã nhận hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" của Ông/Bà đã được đăng ký với mã {{code}}. ' +
-        'Ông/Bà có thể tra cứu tình trạng hồ sơ tại {{lookupLink}}.',
-    },
-    accepted: {
-      subject: 'Hồ sơ {{code}} đã được tiếp nhận',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}. ' +
-        'Tra cứu: {{lookupLink}}.',
-    },
-    supplement: {
-      subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\n' +
-        'Ông/Bà vui lòng bổ sung tại: {{supplementLink}}',
-    },
+    submitted: NOTICE.submitted,
+    accepted: NOTICE.accepted,
+    supplement: NOTICE.supplement,
     payment: {
       subject: 'Đề nghị nộp lệ phí hồ sơ {{code}}',
       body:
         'Kính gửi {{name}},\n\nViệc đăng ký khai sinh quá hạn phải nộp lệ phí. Đề nghị Ông/Bà nộp {{amount}} cho hồ sơ ' +
         '{{code}} trước {{paymentDeadline}} tại: {{paymentLink}}\nQuá hạn, hồ sơ sẽ bị dừng xử lý.',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
-    rejected: {
-      subject: 'Kết quả giải quyết hồ sơ {{code}}',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được giải quyết. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
+    rejected: NOTICE.rejected,
     result: {
       subject: 'Đã có Giấy khai sinh – hồ sơ {{code}}',
       body:
         'Kính gửi {{name}},\n\nGiấy khai sinh số {{number}} đã được cấp. Bản điện tử: {{resultLink}}. ' +
         'Tra cứu: {{lookupLink}}.',
     },
-    'cancelled-unpaid': {
-      subject: 'Hồ sơ {{code}} đã dừng xử lý',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã dừng xử lý do lệ phí chưa được nộp trong thời hạn. ' +
-        'Ông/Bà có thể nộp hồ sơ mới khi có nhu cầu.',
-    },
+    'cancelled-unpaid': NOTICE['cancelled-unpaid'],
   },
 };

@@ -3,10 +3,11 @@
  * number; an exporter whose tax code points to a suspended enterprise, corrected by supplement
  * and then issued; an exporter whose tax code was closed, refused.
  */
-import { TimelineEvent } from '../../db/entities';
 import { DEMO_ENTERPRISES } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -51,11 +52,11 @@ test('issues the C/O within one working day, charging the fee per set, with its 
       { task: 'review', as: 'hcm.sct.chuyenvien', action: 'propose-issue' },
       { task: 'approval', as: 'hcm.sct.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 60_000, resultNumber: NUMBER, checks: { exporter: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 60_000, resultNumber: NUMBER, checks: { exporter: 'match' } },
   });
   expect(dossier.agency.code).toBe('SCT-79');
   expect(dossier.result?.title).toBe('Giấy chứng nhận xuất xứ hàng hóa mẫu GSTP');
-  const appointment = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossier.id, type: 'appointment' });
+  const appointment = await timelineEvent(stack, dossier, 'appointment');
   expect(appointment.data?.workingDays).toBe(1);
 });
 
@@ -77,7 +78,7 @@ test('stops a suspended enterprise before intake; the corrected tax code is chec
       { task: 'review', as: 'hcm.sct.chuyenvien', action: 'propose-issue' },
       { task: 'approval', as: 'hcm.sct.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 30_000, resultNumber: NUMBER, checks: { exporter: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 30_000, resultNumber: NUMBER, checks: { exporter: 'match' } },
   });
   expect(dossier.supplement).toMatchObject({ round: 1 });
 });
@@ -88,6 +89,6 @@ test('refuses an exporter whose tax code has been closed, asking nothing to pay'
     procedure: 'SCT-CO-GSTP',
     form: form({ province: '01', exporterName: closed.name, taxCode: closed.taxCode, exporterAddress: closed.address }),
     steps: [{ task: 'exporter-not-active', as: 'hn.sct.tiepnhan', action: 'refuse', reason: 'Mã số thuế đã chấm dứt hiệu lực.' }],
-    expect: { status: 3, outcome: 'refused', fee: undefined, checks: { exporter: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', fee: undefined, checks: { exporter: 'mismatch' } },
   });
 });

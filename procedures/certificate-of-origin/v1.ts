@@ -20,6 +20,10 @@
  * take the importing country from the form, so "GSTP" stands in its place.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { CONTACT_PHONE, TAX_CODE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_REVIEW, acceptAction, supplementStep } from '../shared/steps';
 
 /** Phí cấp C/O mẫu GSTP per set, as the catalogue entry of 1.013642 lists it. */
 const FEE_PER_SET = 30_000;
@@ -76,11 +80,11 @@ export const certificateOfOriginV1: ProcedureInput = {
     applicant: { nameField: 'representativeName', citizenIdField: 'representativeCitizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
       { name: 'exporterName', label: 'Tên thương nhân xuất khẩu', type: 'text', maxLength: 200 },
-      { name: 'taxCode', label: 'Mã số doanh nghiệp (mã số thuế)', type: 'text', maxLength: 14, hint: '10 chữ số; chi nhánh thêm "-001"…' },
+      TAX_CODE,
       { name: 'exporterAddress', label: 'Địa chỉ thương nhân xuất khẩu', type: 'text', maxLength: 300 },
       { name: 'representativeName', label: 'Người đề nghị cấp C/O', type: 'text', maxLength: 100, personal: true },
       { name: 'representativeCitizenId', label: 'Số căn cước của người đề nghị', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'phone', label: 'Số điện thoại liên hệ', type: 'phone' },
+      CONTACT_PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', hint: 'Nhận thông báo về hồ sơ' },
       { name: 'province', label: 'Sở Công Thương cấp C/O (tỉnh, thành phố)', type: 'select', optionsFrom: 'provinces' },
       {
@@ -138,13 +142,13 @@ export const certificateOfOriginV1: ProcedureInput = {
       kind: 'task',
       name: 'Xử lý hồ sơ của thương nhân không đang hoạt động',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Mã số thuế không có trong cơ sở dữ liệu hoặc thương nhân đã tạm ngừng, giải thể, chấm dứt hiệu lực mã số thuế. ' +
         'Yêu cầu thương nhân kê khai lại mã số thuế hoặc từ chối tiếp nhận.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu kê khai lại', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
     {
@@ -152,28 +156,16 @@ export const certificateOfOriginV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.25,
+      status: STATUS.REGISTERED,
       instructions: 'Kiểm tra tính đầy đủ của hồ sơ đề nghị cấp C/O; tiếp nhận, yêu cầu bổ sung hoặc từ chối tiếp nhận.',
-      actions: [
-        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'payment', style: 'primary', emitsStatus: 2, setsAppointment: true, notify: 'accepted' },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('payment'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ thương nhân bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify-exporter',
-    },
+    supplementStep('Chờ thương nhân bổ sung hồ sơ', 'verify-exporter'),
     {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp phí chứng nhận xuất xứ',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['phi-co'],
       notify: 'payment',
       next: 'review',
@@ -184,8 +176,10 @@ export const certificateOfOriginV1: ProcedureInput = {
       kind: 'task',
       name: 'Kiểm tra xuất xứ hàng hóa',
       role: 'specialist',
-      status: 4,
-      workingDays: 0.5,
+      status: STATUS.IN_PROGRESS,
+      // Shares are whole days until working hours come: the one day of the time limit is the appraisal's
+      // (was 0.25 intake, 0.5 appraisal, 0.25 signature, each rounded up to a day by the interpreter).
+      workingDays: 1,
       instructions:
         'Kiểm tra bộ chứng từ, tiêu chí xuất xứ GSTP và thông tin khai trên C/O; ' +
         'đề xuất cấp, đề xuất từ chối cấp hoặc yêu cầu bổ sung.',
@@ -200,20 +194,19 @@ export const certificateOfOriginV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký cấp C/O',
       role: 'leader',
-      status: 4,
-      workingDays: 0.25,
+      status: STATUS.IN_PROGRESS,
       instructions: 'Người được ủy quyền ký C/O xem đề xuất; ký cấp, từ chối cấp (nêu rõ lý do) hoặc trả lại chuyên viên.',
       actions: [
-        { id: 'approve', label: 'Ký cấp C/O', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký cấp C/O', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'reject', label: 'Từ chối cấp C/O', next: 'rejected', requires: ['reason'], style: 'danger' },
-        { id: 'return-to-review', label: 'Trả lại chuyên viên', next: 'review', requires: ['reason'] },
+        RETURN_TO_REVIEW,
       ],
     },
     {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp C/O mẫu GSTP',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Giấy chứng nhận xuất xứ hàng hóa mẫu GSTP',
@@ -236,15 +229,15 @@ export const certificateOfOriginV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Từ chối cấp C/O', outcome: 'rejected', status: 10, notify: 'rejected' },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Từ chối cấp C/O', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
     {
       id: 'cancelled-unpaid',
       kind: 'end',
       name: 'Dừng xử lý do không nộp phí',
       outcome: 'cancelled',
-      status: 8,
+      status: STATUS.STOPPED,
       notify: 'cancelled-unpaid',
     },
   ],
@@ -267,10 +260,7 @@ export const certificateOfOriginV1: ProcedureInput = {
         'Kính gửi {{name}},\n\nĐề nghị nộp {{amount}} phí chứng nhận xuất xứ cho hồ sơ {{code}} trước {{paymentDeadline}} tại: ' +
         '{{paymentLink}}\nQuá hạn, hồ sơ sẽ bị dừng xử lý.',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
     rejected: {
       subject: 'Từ chối cấp C/O – hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nSở Công Thương từ chối cấp C/O cho hồ sơ {{code}}. Lý do: {{reason}}',

@@ -6,7 +6,7 @@
 import { DEMO_ENTERPRISES, DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
 import { startStack, type Stack } from '../../test/support/stack';
-import { parseWorkers, supportFor } from '../../workflows/custom/covid-support';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ test('pays each eligible worker by the length of the leave and leaves out the ot
       { task: 'appraisal', as: 'hn.snv.chuyenvien', action: 'submit' },
       { task: 'decision', as: 'hn.ubnd.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/QĐ-UBND-\d{4}$/, checks: { employer: 'match', 'worker-1': 'match', 'worker-2': 'match', 'worker-3': 'mismatch' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{4}\/QĐ-UBND-\d{4}$/, checks: { employer: 'match', 'worker-1': 'match', 'worker-2': 'match', 'worker-3': 'mismatch' } },
   });
   expect(d.inputs).toEqual({ workersListed: '4', workersEligible: '2', supportTotal: '5.565.000 đồng' });
   expect(d.workflowStartedAt).not.toBeNull();
@@ -60,17 +60,6 @@ test('sends the dossier back to the receiver when the employer is not active', a
       { task: 'intake', as: 'hn.snv.tiepnhan', action: 'accept' },
       { task: 'intake', as: 'hn.snv.tiepnhan', action: 'refuse', reason: 'Doanh nghiệp đang tạm ngừng kinh doanh' },
     ],
-    expect: { status: 3, outcome: 'refused', checks: { employer: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', checks: { employer: 'mismatch' } },
   });
-});
-
-test('reads the list line by line and sets the support by the days of leave', () => {
-  expect(parseWorkers('001085004521; Nguyễn Văn An; 0108521473; 31\n\nsai\n092090011058;Vũ Đức Thắng;9209001158;15')).toEqual({
-    workers: [
-      { line: 1, citizenId: '001085004521', fullName: 'Nguyễn Văn An', insuranceCode: '0108521473', days: 31 },
-      { line: 4, citizenId: '092090011058', fullName: 'Vũ Đức Thắng', insuranceCode: '9209001158', days: 15 },
-    ],
-    invalid: [3],
-  });
-  expect([supportFor(14), supportFor(15), supportFor(29), supportFor(30)]).toEqual([0, 1_855_000, 1_855_000, 3_710_000]);
 });

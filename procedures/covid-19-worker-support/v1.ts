@@ -11,6 +11,9 @@
  * (workflows/custom/covid-support.ts): the escape hatch for what the format cannot express.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { NOTICE } from '../shared/notifications';
+import { REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURN_TO_INTAKE, supplementStep } from '../shared/steps';
 
 export const covidWorkerSupportV1: ProcedureInput = {
   code: 'HT-COVID-NLD',
@@ -65,20 +68,20 @@ export const covidWorkerSupportV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       actions: [
-        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'employer-check', style: 'primary', emitsStatus: 2, setsAppointment: true },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'employer-check', style: 'primary', emitsStatus: STATUS.ACCEPTED, setsAppointment: true },
+        REQUEST_SUPPLEMENT,
+        REFUSE_INTAKE,
       ],
     },
-    { id: 'supplement', kind: 'supplement', name: 'Chờ doanh nghiệp bổ sung hồ sơ', status: 5, notify: 'supplement', next: 'intake' },
+    supplementStep('Chờ doanh nghiệp bổ sung hồ sơ', 'intake'),
     {
       id: 'employer-check',
       kind: 'check',
       name: 'Đối chiếu thông tin doanh nghiệp',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       checks: [{ id: 'employer', check: 'business.registration', label: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp', input: { taxCode: 'taxCode' } }],
       next: 'verify-workers',
       onMismatch: 'intake',
@@ -99,7 +102,7 @@ export const covidWorkerSupportV1: ProcedureInput = {
       workingDays: 2,
       actions: [
         { id: 'submit', label: 'Trình phê duyệt', next: 'decision', style: 'primary' },
-        { id: 'return-to-intake', label: 'Trả về bộ phận tiếp nhận', next: 'intake', requires: ['reason'] },
+        RETURN_TO_INTAKE,
       ],
     },
     {
@@ -110,7 +113,7 @@ export const covidWorkerSupportV1: ProcedureInput = {
       agencyKind: 'province-committee',
       workingDays: 2,
       actions: [
-        { id: 'approve', label: 'Ký quyết định hỗ trợ', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký quyết định hỗ trợ', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'reject', label: 'Không hỗ trợ', next: 'rejected', requires: ['reason'], style: 'danger' },
       ],
     },
@@ -135,14 +138,14 @@ export const covidWorkerSupportV1: ProcedureInput = {
       },
       next: 'done',
     },
-    { id: 'done', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không hỗ trợ', outcome: 'rejected', status: 10, notify: 'rejected' },
+    { id: 'done', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: STATUS.RESULT_RETURNED, notify: 'result' },
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không hỗ trợ', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
   ],
   notifications: {
     submitted: { subject: 'Đã nhận hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" đã được đăng ký với mã {{code}}. Tra cứu: {{lookupLink}}.' },
     supplement: { subject: 'Yêu cầu bổ sung hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung: {{reason}}\n\nBổ sung tại: {{supplementLink}}' },
-    refused: { subject: 'Hồ sơ {{code}} không được tiếp nhận', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}' },
+    refused: NOTICE.refused,
     rejected: { subject: 'Kết quả giải quyết hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được hỗ trợ. Lý do: {{reason}}' },
     result: { subject: 'Quyết định hỗ trợ – hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nQuyết định số {{number}} đã được ban hành. Bản điện tử: {{resultLink}}.' },
   },

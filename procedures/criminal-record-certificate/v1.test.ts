@@ -5,11 +5,12 @@
  * printing surcharge from the third copy, exemptions, the 15-day limit for a person who lived
  * abroad, and a refusal that cancels the police's open task.
  */
-import { Task, TimelineEvent } from '../../db/entities';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { runScenario, submitTo } from '../../test/support/procedure-scenario';
 import { actor, expectDone, openTask, pay, updateId, waitForDossier } from '../../test/support/scenario';
+import { tasksOf, timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -39,14 +40,13 @@ function formOf(citizen: { fullName: string; citizenId: string; dateOfBirth: str
   };
 }
 
-async function tasksOf(code: string) {
-  const d = await stack.dossier(code);
-  return stack.db.orm.em.fork().find(Task, { dossier: d.id }, { populate: ['agency'], orderBy: { id: 'asc' } });
+async function tasksOfDossier(code: string) {
+  return tasksOf(stack, await stack.dossier(code));
 }
 
 async function appointmentDays(code: string) {
   const d = await stack.dossier(code);
-  const event = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: d.id, type: 'appointment' });
+  const event = await timelineEvent(stack, d, 'appointment');
   return event.data?.workingDays;
 }
 
@@ -66,7 +66,7 @@ test('issues the certificate with the finding, after the police and the Departme
       { task: 'approval', as: 'hn.stp.lanhdao', action: 'approve' },
     ],
     expect: {
-      status: 10,
+      status: STATUS.RESULT_RETURNED,
       outcome: 'completed',
       fee: 200_000,
       resultNumber: /^\d{6}\/\d{4}\/LLTP-01$/,
@@ -76,7 +76,7 @@ test('issues the certificate with the finding, after the police and the Departme
   expect(dossier.result?.title).toBe('Phiếu lý lịch tư pháp số 1');
   expect(dossier.agency.code).toBe('STP-01');
   expect(dossier.inputs).toEqual({ policeFinding: 'Không có thông tin án tích', ...NO_RECORD });
-  const agencies = Object.fromEntries((await tasksOf(dossier.code)).map((t) => [t.stepId, t.agency.code]));
+  const agencies = Object.fromEntries((await tasksOfDossier(dossier.code)).map((t) => [t.stepId, t.agency.code]));
   expect(agencies).toEqual({
     intake: 'STP-01',
     'police-check': 'PV06-01',
@@ -120,7 +120,7 @@ test('a student who lived abroad: 100.000 đ plus 5.000 đ for the third copy, 1
   expectDone(await stack.services.actions.complete(code, { taskId: await openTask(stack, code, 'judicial-search'), action: 'done', actor: await as('hn.stp.chuyenvien') }, updateId()));
   const waiting = await stack.dossier(code);
   expect(waiting.stepId).toBe('search');
-  expect((await tasksOf(code)).some((t) => t.stepId === 'draft')).toBe(false);
+  expect((await tasksOfDossier(code)).some((t) => t.stepId === 'draft')).toBe(false);
 
   expectDone(
     await stack.services.actions.complete(
@@ -147,7 +147,7 @@ test('asks nothing of a member of a poor household', async () => {
       { task: 'draft', as: 'hcm.stp.chuyenvien', action: 'propose', inputs: NO_RECORD },
       { task: 'approval', as: 'hcm.stp.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{6}\/\d{4}\/LLTP-79$/ },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{6}\/\d{4}\/LLTP-79$/ },
   });
 });
 
@@ -166,9 +166,9 @@ test('a refusal by the Department cancels the police consultation and needs the 
       },
       { task: 'approval-refusal', as: 'hn.stp.lanhdao', action: 'approve-refusal', reason: 'Không thuộc thẩm quyền cấp của Sở Tư pháp Hà Nội' },
     ],
-    expect: { status: 10, outcome: 'rejected', fee: 200_000 },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'rejected', fee: 200_000 },
   });
   expect(dossier.result).toBeNull();
-  const statuses = Object.fromEntries((await tasksOf(dossier.code)).map((t) => [t.stepId, t.status]));
+  const statuses = Object.fromEntries((await tasksOfDossier(dossier.code)).map((t) => [t.stepId, t.status]));
   expect(statuses).toMatchObject({ 'police-check': 'cancelled', 'judicial-search': 'done', 'approval-refusal': 'done' });
 });

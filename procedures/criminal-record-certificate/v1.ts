@@ -26,6 +26,10 @@
  * - The police's share of the time (4 working days) and the form numbers: chưa xác minh.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { CITIZEN_ID, DATE_OF_BIRTH, EMAIL, FULL_NAME, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURNED_END, acceptAction, supplementStep } from '../shared/steps';
 
 /** Categories that pay the reduced fee (Thông tư 244/2016/TT-BTC, Art. 4). */
 const REDUCED = ['sinh-vien', 'nguoi-co-cong', 'than-nhan-liet-si'];
@@ -107,7 +111,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
     provinceField: 'province',
     applicant: { nameField: 'fullName', citizenIdField: 'citizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
-      { name: 'fullName', label: 'Họ và tên', type: 'text', maxLength: 100, personal: true },
+      FULL_NAME,
       { name: 'otherNames', label: 'Tên gọi khác', type: 'text', maxLength: 100, required: false, personal: true },
       {
         name: 'gender',
@@ -118,9 +122,9 @@ export const criminalRecordCertificateV1: ProcedureInput = {
           { value: 'nu', label: 'Nữ' },
         ],
       },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
+      DATE_OF_BIRTH,
       { name: 'placeOfBirth', label: 'Nơi sinh', type: 'text', maxLength: 200, personal: true },
-      { name: 'citizenId', label: 'Số căn cước / CCCD', type: 'citizen-id', personal: true, hint: '12 chữ số' },
+      CITIZEN_ID,
       { name: 'address', label: 'Nơi thường trú hoặc tạm trú', type: 'textarea', maxLength: 300, personal: true },
       {
         name: 'residence',
@@ -166,8 +170,8 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       },
       { name: 'copies', label: 'Số lượng Phiếu đề nghị cấp', type: 'number', min: 1, max: MAX_COPIES, hint: 'Từ Phiếu thứ 3 thu thêm 5.000 đồng/Phiếu' },
       { name: 'province', label: 'Nơi nộp hồ sơ (tỉnh, thành phố nơi cư trú)', type: 'select', optionsFrom: 'provinces' },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
-      { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, hint: 'Nhận thông báo về hồ sơ' },
+      PHONE,
+      EMAIL,
     ],
   },
   numberingSchemes: {
@@ -182,46 +186,20 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       instructions:
         'Kiểm tra tờ khai, đối tượng nộp phí và giấy tờ chứng minh; người không cư trú tại tỉnh thì hướng dẫn nộp tại ' +
         'Trung tâm Lý lịch tư pháp quốc gia. Tiếp nhận, yêu cầu bổ sung hoặc từ chối tiếp nhận.',
-      actions: [
-        {
-          id: 'accept',
-          label: 'Tiếp nhận hồ sơ',
-          next: 'verify',
-          style: 'primary',
-          emitsStatus: 2,
-          setsAppointment: true,
-          notify: 'accepted',
-        },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('verify'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ công dân bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'intake',
-    },
+    supplementStep('Chờ công dân bổ sung hồ sơ', 'intake'),
     {
       id: 'verify',
       kind: 'check',
       name: 'Đối chiếu cơ sở dữ liệu dân cư',
-      status: 4,
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-      ],
+      status: STATUS.IN_PROGRESS,
+      checks: [IDENTITY_CHECK],
       next: 'payment',
       onMismatch: 'intake',
     },
@@ -229,7 +207,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp phí',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['phi-cung-cap-thong-tin', 'phi-in-phieu-bo-sung'],
       notify: 'payment',
       next: 'search',
@@ -239,7 +217,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       id: 'search',
       kind: 'parallel',
       name: 'Tra cứu thông tin lý lịch tư pháp',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       branches: [
         { id: 'police', name: 'Công an tỉnh tra cứu hồ sơ nghiệp vụ', start: 'police-check' },
         { id: 'justice', name: 'Sở Tư pháp tra cứu cơ sở dữ liệu lý lịch tư pháp', start: 'judicial-search' },
@@ -297,7 +275,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Lập Phiếu lý lịch tư pháp',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 2,
       instructions:
         'Đối chiếu kết quả tra cứu của Sở và trả lời của Công an; ghi tình trạng án tích (án tích đã được xóa không ghi ' +
@@ -342,11 +320,11 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký Phiếu lý lịch tư pháp',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 1,
       instructions: 'Lãnh đạo Sở ký Phiếu lý lịch tư pháp hoặc trả lại chuyên viên.',
       actions: [
-        { id: 'approve', label: 'Ký Phiếu', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký Phiếu', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'return-to-draft', label: 'Trả lại chuyên viên', next: 'draft', requires: ['reason'] },
       ],
     },
@@ -355,7 +333,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Phê duyệt từ chối cấp Phiếu',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions: 'Phê duyệt văn bản từ chối cấp Phiếu lý lịch tư pháp (nêu rõ lý do) hoặc trả lại chuyên viên.',
       actions: [
         { id: 'approve-refusal', label: 'Phê duyệt từ chối', next: 'rejected', requires: ['reason'], style: 'danger' },
@@ -366,7 +344,7 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp Phiếu lý lịch tư pháp số 1',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Phiếu lý lịch tư pháp số 1',
@@ -386,47 +364,34 @@ export const criminalRecordCertificateV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Từ chối cấp Phiếu', outcome: 'rejected', status: 10, notify: 'rejected' },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Từ chối cấp Phiếu', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
     {
       id: 'cancelled-unpaid',
       kind: 'end',
       name: 'Dừng xử lý do không nộp phí',
       outcome: 'cancelled',
-      status: 8,
+      status: STATUS.STOPPED,
       notify: 'cancelled-unpaid',
     },
   ],
   notifications: {
-    submitted: {
-      subject: 'Đã nhận hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" của Ông/Bà đã được đăng ký với mã {{code}}. ' +
-        'Ông/Bà có thể tra cứu tình trạng hồ sơ tại {{lookupLink}}.',
-    },
+    submitted: NOTICE.submitted,
     accepted: {
       subject: 'Hồ sơ {{code}} đã được tiếp nhận',
       body:
         'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được Sở Tư pháp tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}. ' +
         'Tra cứu: {{lookupLink}}.',
     },
-    supplement: {
-      subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\n' +
-        'Ông/Bà vui lòng bổ sung tại: {{supplementLink}}',
-    },
+    supplement: NOTICE.supplement,
     payment: {
       subject: 'Đề nghị nộp phí hồ sơ {{code}}',
       body:
         'Kính gửi {{name}},\n\nĐề nghị Ông/Bà nộp {{amount}} phí cung cấp thông tin lý lịch tư pháp cho hồ sơ {{code}} ' +
         'trước {{paymentDeadline}} tại: {{paymentLink}}\nQuá hạn, hồ sơ sẽ bị dừng xử lý.',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
     rejected: {
       subject: 'Kết quả giải quyết hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nSở Tư pháp từ chối cấp Phiếu lý lịch tư pháp cho hồ sơ {{code}}. Lý do: {{reason}}',

@@ -5,6 +5,7 @@
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ test('sends the new licence by post, with the postage in the fee and the parcel 
       { task: 'approval', as: 'hn.lanhdao', action: 'approve' },
       { task: 'dispatch', as: 'hn.tiepnhan', action: 'dispatched', inputs: { trackingNumber: 'EB123456789VN' } },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 160_000, resultNumber: /^01\d{10}$/, checks: { identity: 'match', licence: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 160_000, resultNumber: /^01\d{10}$/, checks: { identity: 'match', licence: 'match' } },
   });
   expect(dossier.procedureVersion).toBe(2);
   expect(dossier.inputs).toEqual({ trackingNumber: 'EB123456789VN' });
@@ -57,6 +58,6 @@ test('asks for the address only when the result goes by post, and charges no pos
       { task: 'review', as: 'hn.chuyenvien', action: 'propose-approval' },
       { task: 'approval', as: 'hn.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 135_000 },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 135_000 },
   });
 });

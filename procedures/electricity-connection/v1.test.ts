@@ -4,10 +4,11 @@
  * that needs a new pole (7 working days) from an applicant whose date of birth did not match
  * the population database until corrected; a site where supply is not feasible.
  */
-import { TimelineEvent } from '../../db/entities';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ const installation = { meterSerial: 'HHM-11-2600417', initialReading: '0' };
 const CONTRACT = /^EVN-01\/\d{2}\/HDMBD\/\d{6}$/;
 
 async function appointmentDays(dossierId: number): Promise<unknown> {
-  const event = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossierId, type: 'appointment' });
+  const event = await timelineEvent(stack, { id: dossierId }, 'appointment');
   return event.data?.workingDays;
 }
 
@@ -50,7 +51,7 @@ test('connects within 5 working days at no fee; the contract carries the meter a
       { task: 'installation', as: 'hn.dienluc.chuyenvien', action: 'installed', inputs: installation },
       { task: 'signing', as: 'hn.dienluc.lanhdao', action: 'sign' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: CONTRACT, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: CONTRACT, checks: { identity: 'match' } },
   });
   expect(dossier.agency.code).toBe('EVN-01');
   expect(dossier.result?.title).toBe('Hợp đồng mua bán điện');
@@ -75,7 +76,7 @@ test('allows 7 working days when a pole or cable must be added, after the applic
       { task: 'installation', as: 'hn.dienluc.chuyenvien', action: 'installed', inputs: installation },
       { task: 'signing', as: 'hn.dienluc.lanhdao', action: 'sign' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: CONTRACT, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: CONTRACT, checks: { identity: 'match' } },
   });
   expect(dossier.supplement).toMatchObject({ round: 1 });
   expect(await appointmentDays(dossier.id)).toBe(7);
@@ -89,7 +90,7 @@ test('ends without a contract when the survey finds supply not feasible', async 
       { task: 'intake', as: 'hn.dienluc.tiepnhan', action: 'accept' },
       { task: 'survey', as: 'hn.dienluc.chuyenvien', action: 'not-feasible', reason: 'Công trình xây dựng trái phép, chưa đủ điều kiện cấp điện.' },
     ],
-    expect: { status: 10, outcome: 'rejected', fee: undefined },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'rejected', fee: undefined },
   });
   expect(dossier.result).toBeNull();
 });

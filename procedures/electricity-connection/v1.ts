@@ -21,6 +21,9 @@
  * follow what the survey finds, which the engine cannot express (reported as a gap).
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { CITIZEN_ID, DATE_OF_BIRTH, PHONE } from '../shared/fields';
+import { IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, supplementStep } from '../shared/steps';
 
 export const electricityConnectionV1: ProcedureInput = {
   code: 'EVN-CAP-DIEN-HA-AP',
@@ -70,9 +73,9 @@ export const electricityConnectionV1: ProcedureInput = {
     applicant: { nameField: 'fullName', citizenIdField: 'citizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
       { name: 'fullName', label: 'Họ và tên người đề nghị mua điện', type: 'text', maxLength: 100, personal: true },
-      { name: 'citizenId', label: 'Số căn cước / CCCD', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
+      CITIZEN_ID,
+      DATE_OF_BIRTH,
+      PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, required: false, hint: 'Nhận thông báo về yêu cầu' },
       { name: 'province', label: 'Tỉnh, thành phố nơi sử dụng điện', type: 'select', optionsFrom: 'provinces' },
       { name: 'supplyAddress', label: 'Địa chỉ nơi sử dụng điện', type: 'textarea', maxLength: 300, personal: true },
@@ -125,14 +128,7 @@ export const electricityConnectionV1: ProcedureInput = {
       id: 'verify-identity',
       kind: 'check',
       name: 'Đối chiếu thông tin người đề nghị',
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-      ],
+      checks: [IDENTITY_CHECK],
       next: 'intake',
       onMismatch: 'identity-route',
     },
@@ -149,11 +145,11 @@ export const electricityConnectionV1: ProcedureInput = {
       kind: 'task',
       name: 'Xử lý thông tin nhân thân không khớp',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions: 'Thông tin nhân thân không khớp với Cơ sở dữ liệu quốc gia về dân cư. Yêu cầu khách hàng kê khai lại hoặc từ chối.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu kê khai lại', next: 'supplement', requires: ['reason'], style: 'primary' },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
     {
@@ -161,29 +157,22 @@ export const electricityConnectionV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận yêu cầu cấp điện',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       instructions: 'Kiểm tra giấy tờ về địa điểm và mục đích sử dụng điện; tiếp nhận, yêu cầu bổ sung hoặc từ chối.',
       actions: [
-        { id: 'accept', label: 'Tiếp nhận yêu cầu', next: 'survey', style: 'primary', emitsStatus: 2, setsAppointment: true, notify: 'accepted' },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        { id: 'accept', label: 'Tiếp nhận yêu cầu', next: 'survey', style: 'primary', emitsStatus: STATUS.ACCEPTED, setsAppointment: true, notify: 'accepted' },
+        REQUEST_SUPPLEMENT,
+        REFUSE_INTAKE,
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ khách hàng bổ sung',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify-identity',
-    },
+    supplementStep('Chờ khách hàng bổ sung', 'verify-identity'),
     {
       id: 'survey',
       kind: 'task',
       name: 'Khảo sát hiện trường',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 2,
       instructions:
         'Khảo sát nơi sử dụng điện cùng khách hàng; xác định điểm đấu nối, vị trí đặt công tơ; ' +
@@ -199,7 +188,7 @@ export const electricityConnectionV1: ProcedureInput = {
             { name: 'meterLocation', label: 'Vị trí đặt công tơ', type: 'text', maxLength: 200 },
           ],
         },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
+        REQUEST_SUPPLEMENT,
         { id: 'not-feasible', label: 'Không đủ điều kiện cấp điện', next: 'rejected', requires: ['reason'], style: 'danger' },
       ],
     },
@@ -208,8 +197,9 @@ export const electricityConnectionV1: ProcedureInput = {
       kind: 'task',
       name: 'Lắp đặt công tơ, đóng điện',
       role: 'specialist',
-      status: 4,
-      workingDays: 1.5,
+      status: STATUS.IN_PROGRESS,
+      // 1 day (was 1.5): shares are whole days until working hours come, and 1 + 2 + 1 + 1 fill the 5 days.
+      workingDays: 1,
       instructions: 'Lắp đặt công tơ, niêm phong, đóng điện; ghi số công tơ và chỉ số ban đầu.',
       actions: [
         {
@@ -229,11 +219,11 @@ export const electricityConnectionV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký hợp đồng mua bán điện',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 1,
       instructions: 'Kiểm tra biên bản khảo sát, lắp đặt; ký hợp đồng mua bán điện hoặc trả lại.',
       actions: [
-        { id: 'sign', label: 'Ký hợp đồng mua bán điện', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'sign', label: 'Ký hợp đồng mua bán điện', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'return-to-installation', label: 'Trả lại bộ phận lắp đặt', next: 'installation', requires: ['reason'] },
       ],
     },
@@ -241,7 +231,7 @@ export const electricityConnectionV1: ProcedureInput = {
       id: 'issue',
       kind: 'issue',
       name: 'Phát hành hợp đồng mua bán điện',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Hợp đồng mua bán điện',
@@ -261,9 +251,9 @@ export const electricityConnectionV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Hoàn thành cấp điện', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không đủ điều kiện cấp điện', outcome: 'rejected', status: 10, notify: 'rejected' },
+    { id: 'returned', kind: 'end', name: 'Hoàn thành cấp điện', outcome: 'completed', status: STATUS.RESULT_RETURNED, notify: 'result' },
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không đủ điều kiện cấp điện', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
   ],
   notifications: {
     submitted: {

@@ -3,12 +3,13 @@
  * validity; a card code that belongs to someone else stopped at intake; an expired card with a
  * change of information, reissued within 3 working days.
  */
-import { TimelineEvent } from '../../db/entities';
 import { DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
 import { runScenario, submitTo } from '../../test/support/procedure-scenario';
 import { actor, openTask, updateId, waitForDossier } from '../../test/support/scenario';
 import { resultText } from '../../test/support/pdf-text';
+import { timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ function formFor(who: keyof typeof DEMO_INSURANCE_CARDS, over: Record<string, st
 }
 
 async function appointmentDays(dossierId: number): Promise<unknown> {
-  const event = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossierId, type: 'appointment' });
+  const event = await timelineEvent(stack, { id: dossierId }, 'appointment');
   return event.data?.workingDays;
 }
 
@@ -56,7 +57,7 @@ test('reissues a lost card the same day, free, keeping the validity of the old c
       { task: 'approval', as: 'hn.bhxh.lanhdao', action: 'approve' },
     ],
     expect: {
-      status: 10,
+      status: STATUS.RESULT_RETURNED,
       outcome: 'completed',
       fee: undefined,
       resultNumber: /^TBH01\d{2}\d{7}$/,
@@ -115,7 +116,7 @@ test('reissues an expired card with a change of information within 3 working day
       },
       { task: 'approval', as: 'hn.bhxh.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^TBH01\d{9}$/, checks: { card: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^TBH01\d{9}$/, checks: { card: 'match' } },
   });
   expect(dossier.checks.find((c) => c.id === 'card')?.summary).toContain('đã hết hạn');
   expect(await appointmentDays(dossier.id)).toBe(3);

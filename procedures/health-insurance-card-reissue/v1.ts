@@ -22,6 +22,10 @@
  * blank (số phôi thẻ): its format here is illustrative (unverified).
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { DATE_OF_BIRTH, EMAIL, FULL_NAME, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REJECT_APPROVAL, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_INTAKE, RETURN_TO_REVIEW, acceptAction, supplementStep } from '../shared/steps';
 
 export const healthInsuranceCardReissueV1: ProcedureInput = {
   code: 'B-BXH-216813-TT',
@@ -68,9 +72,9 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
     provinceField: 'province',
     applicant: { nameField: 'fullName', citizenIdField: 'citizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
-      { name: 'fullName', label: 'Họ và tên', type: 'text', maxLength: 100, personal: true },
+      FULL_NAME,
       { name: 'citizenId', label: 'Số định danh cá nhân / CCCD', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
+      DATE_OF_BIRTH,
       {
         name: 'insuranceCode',
         label: 'Mã số bảo hiểm xã hội',
@@ -108,8 +112,8 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
       },
       { name: 'province', label: 'Cơ quan bảo hiểm xã hội nơi nộp hồ sơ (tỉnh, thành phố)', type: 'select', optionsFrom: 'provinces' },
       { name: 'address', label: 'Địa chỉ liên hệ', type: 'textarea', maxLength: 300, required: false, personal: true },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
-      { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, required: false, hint: 'Nhận thông báo về hồ sơ' },
+      PHONE,
+      { ...EMAIL, required: false },
     ],
   },
   numberingSchemes: {
@@ -125,12 +129,7 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
       kind: 'check',
       name: 'Đối chiếu cơ sở dữ liệu',
       checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
+        IDENTITY_CHECK,
         {
           id: 'card',
           check: 'social-insurance.card',
@@ -159,52 +158,33 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Kiểm tra tờ khai TK1-TS và kết quả đối chiếu cơ sở dữ liệu; nếu cơ sở dữ liệu không trả lời được, ' +
         'đối chiếu thủ công trước khi tiếp nhận. Thẻ đã hết hạn vẫn được cấp lại.',
-      actions: [
-        {
-          id: 'accept',
-          label: 'Tiếp nhận hồ sơ',
-          next: 'review',
-          style: 'primary',
-          emitsStatus: 2,
-          setsAppointment: true,
-          notify: 'accepted',
-        },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('review'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
     {
       id: 'intake-mismatch',
       kind: 'task',
       name: 'Tiếp nhận hồ sơ – thông tin không khớp',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Thông tin kê khai không khớp với cơ sở dữ liệu (mã số BHXH không thuộc người kê khai, thẻ đã bị thu hồi, ' +
         'hoặc họ tên, ngày sinh không khớp). Yêu cầu công dân sửa thông tin hoặc từ chối tiếp nhận, nêu rõ lý do.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu sửa thông tin', next: 'supplement', requires: ['reason'], style: 'primary' },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ công dân bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify',
-    },
+    supplementStep('Chờ công dân bổ sung hồ sơ', 'verify'),
     {
       id: 'review',
       kind: 'task',
       name: 'Xử lý, in thẻ',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions:
         'Đối chiếu tờ khai với dữ liệu thẻ; điều chỉnh thông tin nếu có đề nghị. Ghi giá trị sử dụng và nơi đăng ký ' +
         'khám chữa bệnh ban đầu của thẻ theo kết quả đối chiếu (sau điều chỉnh, nếu có), rồi trình ký.',
@@ -221,7 +201,7 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
           ],
         },
         { id: 'propose-refusal', label: 'Đề xuất không cấp lại', next: 'approval', requires: ['reason'] },
-        { id: 'return-to-intake', label: 'Trả về bộ phận tiếp nhận', next: 'intake', requires: ['reason'] },
+        RETURN_TO_INTAKE,
       ],
     },
     {
@@ -229,19 +209,19 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
       kind: 'task',
       name: 'Phê duyệt',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions: 'Xem đề xuất của chuyên viên; phê duyệt cấp lại thẻ, không phê duyệt hoặc trả lại.',
       actions: [
-        { id: 'approve', label: 'Phê duyệt cấp lại thẻ', next: 'issue', style: 'primary', emitsStatus: 9 },
-        { id: 'reject', label: 'Không phê duyệt', next: 'rejected', requires: ['reason'], style: 'danger' },
-        { id: 'return-to-review', label: 'Trả lại chuyên viên', next: 'review', requires: ['reason'] },
+        { id: 'approve', label: 'Phê duyệt cấp lại thẻ', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
+        REJECT_APPROVAL,
+        RETURN_TO_REVIEW,
       ],
     },
     {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp lại thẻ bảo hiểm y tế',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Thẻ bảo hiểm y tế',
@@ -259,37 +239,21 @@ export const healthInsuranceCardReissueV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không cấp lại thẻ', outcome: 'rejected', status: 10, notify: 'rejected' },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không cấp lại thẻ', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
   ],
   notifications: {
-    submitted: {
-      subject: 'Đã nhận hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" của Ông/Bà đã được đăng ký với mã {{code}}. ' +
-        'Ông/Bà có thể tra cứu tình trạng hồ sơ tại {{lookupLink}}.',
-    },
+    submitted: NOTICE.submitted,
     accepted: {
       subject: 'Hồ sơ {{code}} đã được tiếp nhận',
       body:
         'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được tiếp nhận. Ngày hẹn trả thẻ: {{appointment}}. ' +
         'Trong thời gian chờ cấp lại thẻ, Ông/Bà vẫn được hưởng quyền lợi bảo hiểm y tế. Tra cứu: {{lookupLink}}.',
     },
-    supplement: {
-      subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\n' +
-        'Ông/Bà vui lòng bổ sung tại: {{supplementLink}}',
-    },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
-    rejected: {
-      subject: 'Kết quả giải quyết hồ sơ {{code}}',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được giải quyết. Lý do: {{reason}}',
-    },
+    supplement: NOTICE.supplement,
+    refused: NOTICE.refused,
+    rejected: NOTICE.rejected,
     result: {
       subject: 'Đã có thẻ bảo hiểm y tế cấp lại – hồ sơ {{code}}',
       body:

@@ -4,12 +4,13 @@
  * tax code; the dossier waiting for the tax code; and a tax refusal the ward leader turns into
  * a rejection, which cancels the review still open.
  */
-import { Task } from '../../db/entities';
 import { CITIZENS } from '../../sandboxes/registry/data';
 import { runScenario, submitTo } from '../../test/support/procedure-scenario';
 import { actor, expectDone, openTask, pay, updateId, waitForDossier } from '../../test/support/scenario';
 import { resultText } from '../../test/support/pdf-text';
+import { tasksOf } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -40,9 +41,8 @@ const form = (over: Record<string, string> = {}): Record<string, string> => ({
   ...over,
 });
 
-async function tasksOf(code: string) {
-  const d = await stack.dossier(code);
-  return stack.db.orm.em.fork().find(Task, { dossier: d.id }, { populate: ['agency'], orderBy: { id: 'asc' } });
+async function tasksOfDossier(code: string) {
+  return tasksOf(stack, await stack.dossier(code));
 }
 
 test('registers the household business with the fee and the tax code the tax authority issued', async () => {
@@ -56,12 +56,12 @@ test('registers the household business with the fee and the tax code the tax aut
       { task: 'review', as: 'benthanh.chuyenvien', action: 'propose-approval' },
       { task: 'approval', as: 'benthanh.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 100_000, resultNumber: /^26743A8\d{6}$/, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 100_000, resultNumber: /^26743A8\d{6}$/, checks: { identity: 'match' } },
   });
   expect(dossier.agency.code).toBe('UBNDX-26743');
   expect(dossier.inputs).toEqual({ taxCode: TAX_CODE });
   expect(dossier.result?.title).toBe('Giấy chứng nhận đăng ký hộ kinh doanh');
-  const agencies = Object.fromEntries((await tasksOf(dossier.code)).map((t) => [t.stepId, t.agency.code]));
+  const agencies = Object.fromEntries((await tasksOfDossier(dossier.code)).map((t) => [t.stepId, t.agency.code]));
   expect(agencies).toEqual({ intake: 'UBNDX-26743', 'tax-registration': 'THUE-79', review: 'UBNDX-26743', approval: 'UBNDX-26743' });
   const text = await resultText(stack, dossier.code);
   expect(text).toContain('GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH');
@@ -91,7 +91,7 @@ test('waits for the tax code: the ward cannot answer for the tax authority, nor 
   expect(withoutCode).toEqual({ kind: 'refused', message: 'Vui lòng nhập mã số thuế của hộ kinh doanh.' });
   let d = await stack.dossier(code);
   expect([d.stepId, d.status]).toEqual(['consult', 4]);
-  expect((await tasksOf(code)).some((t) => t.stepId === 'approval')).toBe(false);
+  expect((await tasksOfDossier(code)).some((t) => t.stepId === 'approval')).toBe(false);
 
   expectDone(await stack.services.actions.complete(code, { taskId: taxTask, action: 'register', inputs: { taxCode: TAX_CODE }, actor: await actor(stack, 'hcm.thue.chuyenvien') }, updateId()));
   await openTask(stack, code, 'approval');
@@ -109,11 +109,11 @@ test('a tax refusal goes to the ward leader, whose rejection ends the dossier an
       { task: 'tax-registration', as: 'hcm.thue.chuyenvien', action: 'decline', reason: 'Chủ hộ đang là chủ một hộ kinh doanh khác còn hoạt động' },
       { task: 'tax-declined', as: 'benthanh.lanhdao', action: 'reject', reason: 'Mỗi cá nhân chỉ được đăng ký một hộ kinh doanh' },
     ],
-    expect: { status: 10, outcome: 'rejected', fee: 100_000 },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'rejected', fee: 100_000 },
   });
   expect(dossier.result).toBeNull();
   expect(dossier.payment?.status).toBe('paid');
-  const statuses = Object.fromEntries((await tasksOf(dossier.code)).map((t) => [t.stepId, t.status]));
+  const statuses = Object.fromEntries((await tasksOfDossier(dossier.code)).map((t) => [t.stepId, t.status]));
   expect(statuses).toEqual({ intake: 'done', 'tax-registration': 'done', 'tax-declined': 'done', review: 'cancelled' });
   const done = await waitForDossier(stack, dossier.code, (x) => x.completedAt !== null);
   expect(done.stepId).toBe('rejected');

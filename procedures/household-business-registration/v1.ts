@@ -21,6 +21,10 @@
  * - National catalogue code not verified (1.001612 is believed to be it): a local code is used.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { EMAIL, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { CANCELLED_UNPAID_END, IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REJECT_APPROVAL, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_REVIEW, acceptAction, supplementStep } from '../shared/steps';
 
 export const householdBusinessRegistrationV1: ProcedureInput = {
   code: 'HKD-THANH-LAP',
@@ -100,8 +104,8 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       { name: 'businessLines', label: 'Ngành, nghề kinh doanh', type: 'textarea', maxLength: 1000 },
       { name: 'capital', label: 'Vốn kinh doanh (đồng)', type: 'number', min: 0 },
       { name: 'employees', label: 'Số lượng lao động dự kiến', type: 'number', min: 0, max: 10_000, required: false },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
-      { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, required: false, hint: 'Nhận thông báo về hồ sơ' },
+      PHONE,
+      { ...EMAIL, required: false },
     ],
   },
   numberingSchemes: {
@@ -116,14 +120,7 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       id: 'verify',
       kind: 'check',
       name: 'Đối chiếu thông tin chủ hộ',
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-      ],
+      checks: [IDENTITY_CHECK],
       next: 'intake',
       onMismatch: 'mismatch-route',
     },
@@ -139,51 +136,32 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       instructions:
         'Kiểm tra tính đầy đủ, hợp lệ của hồ sơ (tên hộ kinh doanh, ngành nghề, trụ sở); yêu cầu bổ sung ở bước này, ' +
         'vì lệ phí được thu ngay sau khi tiếp nhận.',
-      actions: [
-        {
-          id: 'accept',
-          label: 'Tiếp nhận hồ sơ',
-          next: 'payment',
-          style: 'primary',
-          emitsStatus: 2,
-          setsAppointment: true,
-          notify: 'accepted',
-        },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('payment'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
     {
       id: 'intake-mismatch',
       kind: 'task',
       name: 'Tiếp nhận hồ sơ – thông tin không khớp',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Thông tin chủ hộ không khớp với Cơ sở dữ liệu quốc gia về dân cư. Yêu cầu sửa thông tin hoặc từ chối tiếp nhận.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu sửa thông tin', next: 'supplement', requires: ['reason'], style: 'primary' },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify',
-    },
+    supplementStep('Chờ bổ sung hồ sơ', 'verify'),
     {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp lệ phí',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['le-phi-dang-ky-hkd'],
       notify: 'payment',
       next: 'consult',
@@ -193,7 +171,7 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       id: 'consult',
       kind: 'parallel',
       name: 'Thẩm định và liên thông cấp mã số thuế',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       branches: [
         { id: 'tax', name: 'Cơ quan thuế cấp mã số thuế', start: 'tax-registration' },
         { id: 'commune', name: 'Cơ quan đăng ký kinh doanh cấp xã thẩm định', start: 'review' },
@@ -253,22 +231,23 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Phê duyệt',
       role: 'leader',
-      status: 4,
-      workingDays: 0.5,
+      status: STATUS.IN_PROGRESS,
+      // No share of its own (was 0.5): shares are whole days until working hours come, and intake (1) and
+      // the consultation (2) already take the 3 days.
       instructions:
         'Xem đề xuất của chuyên viên và mã số thuế do cơ quan thuế cấp; phê duyệt cấp Giấy chứng nhận, ' +
         'không phê duyệt hoặc trả lại chuyên viên.',
       actions: [
-        { id: 'approve', label: 'Phê duyệt cấp Giấy chứng nhận', next: 'issue', style: 'primary', emitsStatus: 9 },
-        { id: 'reject', label: 'Không phê duyệt', next: 'rejected', requires: ['reason'], style: 'danger' },
-        { id: 'return-to-review', label: 'Trả lại chuyên viên', next: 'review', requires: ['reason'] },
+        { id: 'approve', label: 'Phê duyệt cấp Giấy chứng nhận', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
+        REJECT_APPROVAL,
+        RETURN_TO_REVIEW,
       ],
     },
     {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp Giấy chứng nhận đăng ký hộ kinh doanh',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Giấy chứng nhận đăng ký hộ kinh doanh',
@@ -289,37 +268,15 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không cấp Giấy chứng nhận', outcome: 'rejected', status: 10, notify: 'rejected' },
-    {
-      id: 'cancelled-unpaid',
-      kind: 'end',
-      name: 'Dừng xử lý do không nộp lệ phí',
-      outcome: 'cancelled',
-      status: 8,
-      notify: 'cancelled-unpaid',
-    },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không cấp Giấy chứng nhận', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
+    CANCELLED_UNPAID_END,
   ],
   notifications: {
-    submitted: {
-      subject: 'Đã nhận hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" của Ông/Bà đã được đăng ký với mã {{code}}. ' +
-        'Ông/Bà có thể tra cứu tình trạng hồ sơ tại {{lookupLink}}.',
-    },
-    accepted: {
-      subject: 'Hồ sơ {{code}} đã được tiếp nhận',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}. ' +
-        'Tra cứu: {{lookupLink}}.',
-    },
-    supplement: {
-      subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\n' +
-        'Ông/Bà vui lòng bổ sung tại: {{supplementLink}}',
-    },
+    submitted: NOTICE.submitted,
+    accepted: NOTICE.accepted,
+    supplement: NOTICE.supplement,
     payment: {
       subject: 'Đề nghị nộp lệ phí hồ sơ {{code}}',
       body:
@@ -327,25 +284,14 @@ export const householdBusinessRegistrationV1: ProcedureInput = {
         '{{paymentDeadline}} tại: {{paymentLink}}\nLệ phí không được hoàn trả nếu hộ kinh doanh không được cấp đăng ký. ' +
         'Quá hạn, hồ sơ sẽ bị dừng xử lý.',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
-    rejected: {
-      subject: 'Kết quả giải quyết hồ sơ {{code}}',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được giải quyết. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
+    rejected: NOTICE.rejected,
     result: {
       subject: 'Đã có Giấy chứng nhận đăng ký hộ kinh doanh – hồ sơ {{code}}',
       body:
         'Kính gửi {{name}},\n\nGiấy chứng nhận đăng ký hộ kinh doanh số {{number}} đã được cấp. ' +
         'Bản điện tử: {{resultLink}}. Tra cứu: {{lookupLink}}.',
     },
-    'cancelled-unpaid': {
-      subject: 'Hồ sơ {{code}} đã dừng xử lý',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã dừng xử lý do lệ phí chưa được nộp trong thời hạn. ' +
-        'Ông/Bà có thể nộp hồ sơ mới khi có nhu cầu.',
-    },
+    'cancelled-unpaid': NOTICE['cancelled-unpaid'],
   },
 };

@@ -3,10 +3,11 @@
  * by the procedure's own scheme; a licence that is not the applicant's sends the dossier back to
  * the receiver, who refuses it; an expired domestic licence is stopped by the form.
  */
-import { Task } from '../../db/entities';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { tasksOf } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -42,7 +43,7 @@ test('issues a permit valid three years, numbered QT + province + year + sequenc
       { task: 'approval', as: 'hn.lanhdao', action: 'approve' },
     ],
     expect: {
-      status: 10,
+      status: STATUS.RESULT_RETURNED,
       outcome: 'completed',
       fee: 135_000,
       resultNumber: /^QT01\d{2}\d{6}$/,
@@ -52,7 +53,7 @@ test('issues a permit valid three years, numbered QT + province + year + sequenc
   expect(dossier.result?.title).toBe('Giấy phép lái xe quốc tế');
   expect(dossier.result?.number.slice(4, 6)).toBe(dossier.result?.issuedAt.slice(2, 4));
   expect(dossier.agency.code).toBe('CSGT-01');
-  const tasks = await stack.db.orm.em.fork().find(Task, { dossier: dossier.id }, { populate: ['agency'] });
+  const tasks = await tasksOf(stack, dossier);
   expect(new Set(tasks.map((t) => t.agency.code))).toEqual(new Set(['CSGT-01']));
 });
 
@@ -65,7 +66,7 @@ test("sends a licence that is not the applicant's back to the receiver, who refu
       // The check finds the licence is someone else's: the dossier is back at intake.
       { task: 'intake', as: 'hn.tiepnhan', action: 'refuse', reason: 'Giấy phép lái xe không thuộc người đề nghị cấp' },
     ],
-    expect: { status: 3, outcome: 'refused', fee: undefined, checks: { identity: 'match', licence: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', fee: undefined, checks: { identity: 'match', licence: 'mismatch' } },
   });
   expect(dossier.result).toBeNull();
   expect(dossier.checks.find((c) => c.id === 'licence')?.summary).toBe('Giấy phép không thuộc người có số căn cước đã kê khai');

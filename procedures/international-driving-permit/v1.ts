@@ -19,34 +19,14 @@
  * - Circular 12/2025/TT-BCA as the police's implementing text: chưa xác minh (number and articles).
  */
 import type { ProcedureInput } from '../../engine/definition';
-
-/** Classes of the 2024 Road Traffic Order and Safety Law, then the older classes still in circulation. */
-const LICENCE_CLASSES = [
-  ['A1', 'A1 – mô tô đến 125 cm³'],
-  ['A', 'A – mô tô trên 125 cm³'],
-  ['B1', 'B1 – xe ba bánh'],
-  ['B', 'B – ô tô chở người đến 8 chỗ, tải đến 3.500 kg'],
-  ['C1', 'C1 – ô tô tải 3.500 kg đến 7.500 kg'],
-  ['C', 'C – ô tô tải trên 7.500 kg'],
-  ['D1', 'D1 – ô tô chở người 9 đến 16 chỗ'],
-  ['D2', 'D2 – ô tô chở người 17 đến 29 chỗ'],
-  ['D', 'D – ô tô chở người trên 29 chỗ'],
-  ['BE', 'BE – hạng B kéo rơ moóc'],
-  ['C1E', 'C1E – hạng C1 kéo rơ moóc'],
-  ['CE', 'CE – hạng C kéo rơ moóc'],
-  ['D1E', 'D1E – hạng D1 kéo rơ moóc'],
-  ['D2E', 'D2E – hạng D2 kéo rơ moóc'],
-  ['DE', 'DE – hạng D kéo rơ moóc'],
-  ['A2', 'A2 (mẫu cũ) – mô tô từ 175 cm³'],
-  ['A3', 'A3 (mẫu cũ) – xe mô tô ba bánh'],
-  ['A4', 'A4 (mẫu cũ) – máy kéo đến 1.000 kg'],
-  ['B2', 'B2 (mẫu cũ) – ô tô đến 9 chỗ, tải dưới 3.500 kg'],
-  ['E', 'E (mẫu cũ) – ô tô chở người trên 30 chỗ'],
-  ['FC', 'FC (mẫu cũ) – hạng C kéo rơ moóc'],
-] as const;
+import { STATUS } from '../../domain/portal-status';
+import { CITIZEN_ID, DATE_OF_BIRTH, EMAIL, FULL_NAME, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { CANCELLED_UNPAID_END, IDENTITY_CHECK, LICENCE_CHECK, REJECT_APPROVAL, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_INTAKE, RETURN_TO_REVIEW, acceptAction, supplementStep } from '../shared/steps';
+import { LICENCE_CLASS_OPTIONS, MOTORCYCLE_CLASSES } from '../shared/driving-licence';
 
 /** Classes issued without a term: their holders have no expiry date to declare. */
-const NO_TERM_CLASSES = ['A1', 'A', 'A2', 'A3', 'B1'];
+const NO_TERM_CLASSES = MOTORCYCLE_CLASSES;
 
 export const internationalDrivingPermitV1: ProcedureInput = {
   code: 'GPLX-QT',
@@ -96,15 +76,15 @@ export const internationalDrivingPermitV1: ProcedureInput = {
     provinceField: 'province',
     applicant: { nameField: 'fullName', citizenIdField: 'citizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
-      { name: 'fullName', label: 'Họ và tên', type: 'text', maxLength: 100, personal: true },
-      { name: 'citizenId', label: 'Số căn cước / CCCD', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
+      FULL_NAME,
+      CITIZEN_ID,
+      DATE_OF_BIRTH,
       { name: 'licenceNumber', label: 'Số giấy phép lái xe trong nước', type: 'digits', length: 12, hint: '12 chữ số in trên giấy phép' },
       {
         name: 'licenceClass',
         label: 'Hạng giấy phép lái xe trong nước',
         type: 'select',
-        options: LICENCE_CLASSES.map(([value, label]) => ({ value, label })),
+        options: LICENCE_CLASS_OPTIONS,
       },
       {
         name: 'licenceExpiry',
@@ -125,8 +105,8 @@ export const internationalDrivingPermitV1: ProcedureInput = {
         hint: 'Không bắt buộc',
       },
       { name: 'province', label: 'Nơi nộp hồ sơ (tỉnh, thành phố)', type: 'select', optionsFrom: 'provinces' },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
-      { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, hint: 'Nhận thông báo về hồ sơ' },
+      PHONE,
+      EMAIL,
     ],
   },
   numberingSchemes: {
@@ -141,52 +121,24 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       instructions:
         'Kiểm tra tờ khai và ảnh chân dung; tiếp nhận, yêu cầu bổ sung hoặc từ chối tiếp nhận. ' +
         'Khi hồ sơ trở lại từ bước đối chiếu, xem kết quả đối chiếu trước khi quyết định.',
       actions: [
-        {
-          id: 'accept',
-          label: 'Tiếp nhận hồ sơ',
-          next: 'verify',
-          style: 'primary',
-          emitsStatus: 2,
-          setsAppointment: true,
-          notify: 'accepted',
-        },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
+        acceptAction('verify'),
+        REQUEST_SUPPLEMENT,
         { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger', notify: 'refused' },
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ công dân bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'intake',
-    },
+    supplementStep('Chờ công dân bổ sung hồ sơ', 'intake'),
     {
       id: 'verify',
       kind: 'check',
       name: 'Đối chiếu cơ sở dữ liệu',
-      status: 4,
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-        {
-          id: 'licence',
-          check: 'driving-licence.record',
-          label: 'Cơ sở dữ liệu giấy phép lái xe',
-          input: { licenceNumber: 'licenceNumber', licenceClass: 'licenceClass', citizenId: 'citizenId' },
-        },
-      ],
+      status: STATUS.IN_PROGRESS,
+      checks: [IDENTITY_CHECK, LICENCE_CHECK],
       next: 'payment',
       onMismatch: 'intake',
     },
@@ -194,7 +146,7 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp lệ phí',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['le-phi-cap-gplx-quoc-te'],
       notify: 'payment',
       next: 'review',
@@ -205,7 +157,7 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       kind: 'task',
       name: 'Thẩm định hồ sơ',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 3,
       instructions:
         'Xem kết quả đối chiếu: giấy phép trong nước phải còn hiệu lực (cơ sở dữ liệu ghi "đã hết hạn" là không đủ điều kiện, ' +
@@ -213,7 +165,7 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       actions: [
         { id: 'propose-approval', label: 'Đề xuất cấp', next: 'approval', style: 'primary' },
         { id: 'propose-rejection', label: 'Đề xuất không cấp', next: 'approval', requires: ['reason'] },
-        { id: 'return-to-intake', label: 'Trả về bộ phận tiếp nhận', next: 'intake', requires: ['reason'] },
+        RETURN_TO_INTAKE,
       ],
     },
     {
@@ -221,20 +173,20 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       kind: 'task',
       name: 'Phê duyệt',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 1,
       instructions: 'Xem đề xuất của chuyên viên; phê duyệt cấp, không phê duyệt hoặc trả lại.',
       actions: [
-        { id: 'approve', label: 'Phê duyệt cấp', next: 'issue', style: 'primary', emitsStatus: 9 },
-        { id: 'reject', label: 'Không phê duyệt', next: 'rejected', requires: ['reason'], style: 'danger' },
-        { id: 'return-to-review', label: 'Trả lại chuyên viên', next: 'review', requires: ['reason'] },
+        { id: 'approve', label: 'Phê duyệt cấp', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
+        REJECT_APPROVAL,
+        RETURN_TO_REVIEW,
       ],
     },
     {
       id: 'issue',
       kind: 'issue',
       name: 'Cấp giấy phép lái xe quốc tế',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Giấy phép lái xe quốc tế',
@@ -256,47 +208,22 @@ export const internationalDrivingPermitV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3 },
-    { id: 'rejected', kind: 'end', name: 'Không cấp', outcome: 'rejected', status: 10, notify: 'rejected' },
-    {
-      id: 'cancelled-unpaid',
-      kind: 'end',
-      name: 'Dừng xử lý do không nộp lệ phí',
-      outcome: 'cancelled',
-      status: 8,
-      notify: 'cancelled-unpaid',
-    },
+    RETURNED_END,
+    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: STATUS.NOT_ACCEPTED },
+    { id: 'rejected', kind: 'end', name: 'Không cấp', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
+    CANCELLED_UNPAID_END,
   ],
   notifications: {
-    submitted: {
-      subject: 'Đã nhận hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" của Ông/Bà đã được đăng ký với mã {{code}}. ' +
-        'Ông/Bà có thể tra cứu tình trạng hồ sơ tại {{lookupLink}}.',
-    },
-    accepted: {
-      subject: 'Hồ sơ {{code}} đã được tiếp nhận',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}. ' +
-        'Tra cứu: {{lookupLink}}.',
-    },
-    supplement: {
-      subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\n' +
-        'Ông/Bà vui lòng bổ sung tại: {{supplementLink}}',
-    },
+    submitted: NOTICE.submitted,
+    accepted: NOTICE.accepted,
+    supplement: NOTICE.supplement,
     payment: {
       subject: 'Đề nghị nộp lệ phí hồ sơ {{code}}',
       body:
         'Kính gửi {{name}},\n\nĐề nghị Ông/Bà nộp {{amount}} lệ phí cấp giấy phép lái xe quốc tế cho hồ sơ {{code}} ' +
         'trước {{paymentDeadline}} tại: {{paymentLink}}\nQuá hạn, hồ sơ sẽ bị dừng xử lý.',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
     rejected: {
       subject: 'Kết quả giải quyết hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được cấp giấy phép lái xe quốc tế. Lý do: {{reason}}',
@@ -307,11 +234,6 @@ export const internationalDrivingPermitV1: ProcedureInput = {
         'Kính gửi {{name}},\n\nGiấy phép lái xe quốc tế số {{number}} đã được cấp. Giấy phép chỉ có giá trị kèm ' +
         'giấy phép lái xe trong nước còn hiệu lực. Bản điện tử: {{resultLink}}. Tra cứu: {{lookupLink}}.',
     },
-    'cancelled-unpaid': {
-      subject: 'Hồ sơ {{code}} đã dừng xử lý',
-      body:
-        'Kính gửi {{name}},\n\nHồ sơ {{code}} đã dừng xử lý do lệ phí chưa được nộp trong thời hạn. ' +
-        'Ông/Bà có thể nộp hồ sơ mới khi có nhu cầu.',
-    },
+    'cancelled-unpaid': NOTICE['cancelled-unpaid'],
   },
 };

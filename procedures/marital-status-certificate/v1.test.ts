@@ -2,10 +2,11 @@
  * Cấp Giấy xác nhận tình trạng hôn nhân, end to end at a ward's People's Committee: the worked
  * example of docs/procedures.md.
  */
-import { DossierDocument } from '../../db/entities';
 import { DEMO_RECORDS } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { storedDocument } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -37,10 +38,10 @@ test('a ward issues the certificate, numbered for the ward, valid for six months
       { task: 'review', as: 'hoankiem.chuyenvien', action: 'propose', inputs: { findings: 'Chưa đăng ký kết hôn với ai' } },
       { task: 'approval', as: 'hoankiem.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 15_000, resultNumber: /^\d{4}\/\d{4}\/XNTTHN-00070$/, checks: { identity: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 15_000, resultNumber: /^\d{4}\/\d{4}\/XNTTHN-00070$/, checks: { identity: 'match' } },
   });
   expect(dossier.agency.code).toBe('UBNDX-00070');
-  const doc = await stack.db.orm.em.fork().findOneOrFail(DossierDocument, { code: `${dossier.code}-KQ1` }, { populate: ['content'] });
+  const doc = await storedDocument(stack, `${dossier.code}-KQ1`);
   expect(doc.content.subarray(0, 5).toString()).toBe('%PDF-');
 });
 
@@ -53,7 +54,7 @@ test('charges nothing to a member of a poor household, and refuses when the iden
       { task: 'review', as: 'hoankiem.chuyenvien', action: 'propose', inputs: { findings: 'Chưa đăng ký kết hôn với ai' } },
       { task: 'approval', as: 'hoankiem.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined },
   });
   await runScenario(stack, {
     procedure: 'HT-XNHN',
@@ -62,6 +63,6 @@ test('charges nothing to a member of a poor household, and refuses when the iden
       { task: 'intake', as: 'hoankiem.tiepnhan', action: 'accept' },
       { task: 'intake', as: 'hoankiem.tiepnhan', action: 'refuse', reason: 'Ngày sinh không khớp với Cơ sở dữ liệu quốc gia về dân cư' },
     ],
-    expect: { status: 3, outcome: 'refused', checks: { identity: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', checks: { identity: 'mismatch' } },
   });
 });

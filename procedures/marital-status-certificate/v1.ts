@@ -6,6 +6,10 @@
  * correct it); online applications are often exempt.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { DATE_OF_BIRTH, FULL_NAME, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_INTAKE, supplementStep } from '../shared/steps';
 
 export const maritalStatusCertificateV1: ProcedureInput = {
   code: 'HT-XNHN',
@@ -39,9 +43,9 @@ export const maritalStatusCertificateV1: ProcedureInput = {
     communeField: 'commune',
     applicant: { nameField: 'fullName', citizenIdField: 'citizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
-      { name: 'fullName', label: 'Họ và tên', type: 'text', maxLength: 100, personal: true },
+      FULL_NAME,
       { name: 'citizenId', label: 'Số căn cước', type: 'citizen-id', personal: true },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
+      DATE_OF_BIRTH,
       { name: 'commune', label: 'Xã, phường nơi thường trú', type: 'select', optionsFrom: 'communes' },
       {
         name: 'maritalStatus',
@@ -73,7 +77,7 @@ export const maritalStatusCertificateV1: ProcedureInput = {
           { value: 'nguoi-khuyet-tat', label: 'Người khuyết tật' },
         ],
       },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
+      PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', personal: true },
     ],
   },
@@ -86,39 +90,33 @@ export const maritalStatusCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       actions: [
-        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'identity', style: 'primary', emitsStatus: 2, setsAppointment: true },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'identity', style: 'primary', emitsStatus: STATUS.ACCEPTED, setsAppointment: true },
+        REQUEST_SUPPLEMENT,
+        REFUSE_INTAKE,
       ],
     },
-    { id: 'supplement', kind: 'supplement', name: 'Chờ công dân bổ sung', status: 5, notify: 'supplement', next: 'intake' },
+    supplementStep('Chờ công dân bổ sung', 'intake'),
     {
       id: 'identity',
       kind: 'check',
       name: 'Đối chiếu cơ sở dữ liệu dân cư',
-      status: 4,
-      checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
-      ],
+      status: STATUS.IN_PROGRESS,
+      checks: [IDENTITY_CHECK],
       next: 'payment',
       onMismatch: 'intake',
     },
-    { id: 'payment', kind: 'payment', name: 'Nộp lệ phí', status: 6, fees: ['le-phi'], notify: 'payment', next: 'review', onTimeout: 'cancelled' },
+    { id: 'payment', kind: 'payment', name: 'Nộp lệ phí', status: STATUS.AWAITING_PAYMENT, fees: ['le-phi'], notify: 'payment', next: 'review', onTimeout: 'cancelled' },
     {
       id: 'review',
       kind: 'task',
       name: 'Kiểm tra, xác minh tình trạng hôn nhân',
       role: 'specialist',
-      status: 4,
-      workingDays: 1.5,
+      status: STATUS.IN_PROGRESS,
+      // 1 day (was 1.5): shares are whole days until working hours come, and 1 + 1 + 1 fill the 3 days.
+      workingDays: 1,
       instructions: 'Tra cứu Cơ sở dữ liệu hộ tịch điện tử; xác minh nơi cư trú trước đây khi cần.',
       actions: [
         {
@@ -128,7 +126,7 @@ export const maritalStatusCertificateV1: ProcedureInput = {
           style: 'primary',
           inputs: [{ name: 'findings', label: 'Kết quả tra cứu, xác minh', type: 'textarea', maxLength: 500 }],
         },
-        { id: 'return-to-intake', label: 'Trả về bộ phận tiếp nhận', next: 'intake', requires: ['reason'] },
+        RETURN_TO_INTAKE,
       ],
     },
     {
@@ -136,10 +134,10 @@ export const maritalStatusCertificateV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký giấy xác nhận',
       role: 'leader',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 1,
       actions: [
-        { id: 'approve', label: 'Ký cấp', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký cấp', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'reject', label: 'Từ chối cấp', next: 'rejected', requires: ['reason'], style: 'danger' },
       ],
     },
@@ -161,16 +159,16 @@ export const maritalStatusCertificateV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Từ chối cấp', outcome: 'rejected', status: 10, notify: 'rejected' },
-    { id: 'cancelled', kind: 'end', name: 'Dừng xử lý do không nộp lệ phí', outcome: 'cancelled', status: 8 },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Từ chối cấp', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
+    { id: 'cancelled', kind: 'end', name: 'Dừng xử lý do không nộp lệ phí', outcome: 'cancelled', status: STATUS.STOPPED },
   ],
   notifications: {
     submitted: { subject: 'Đã nhận hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" đã được đăng ký với mã {{code}}. Tra cứu: {{lookupLink}}.' },
     supplement: { subject: 'Yêu cầu bổ sung hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung: {{reason}}\n\nBổ sung tại: {{supplementLink}}' },
     payment: { subject: 'Đề nghị nộp lệ phí hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nĐề nghị nộp {{amount}} trước {{paymentDeadline}} tại: {{paymentLink}}' },
-    refused: { subject: 'Hồ sơ {{code}} không được tiếp nhận', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}' },
+    refused: NOTICE.refused,
     rejected: { subject: 'Kết quả giải quyết hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được cấp giấy xác nhận. Lý do: {{reason}}' },
     result: { subject: 'Đã có kết quả hồ sơ {{code}}', body: 'Kính gửi {{name}},\n\nGiấy xác nhận số {{number}} đã được cấp. Bản điện tử: {{resultLink}}.' },
   },

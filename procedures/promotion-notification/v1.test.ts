@@ -6,7 +6,9 @@
  */
 import { DEMO_ENTERPRISES } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { tasksOf } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -46,7 +48,7 @@ test('acknowledges a timely notice from an active trader automatically, with no 
     form: form(),
     steps: [],
     expect: {
-      status: 10,
+      status: STATUS.RESULT_RETURNED,
       outcome: 'completed',
       fee: undefined,
       resultNumber: /^\d{5}\/\d{4}\/TBKM-01$/,
@@ -56,10 +58,7 @@ test('acknowledges a timely notice from an active trader automatically, with no 
   expect(dossier.result?.title).toBe('Xác nhận đã tiếp nhận thông báo');
   expect(dossier.agency.code).toBe('SCT-01');
   expect(dossier.form.totalValue).toBe('150000000');
-  const tasks = await stack.db.orm.em
-    .getConnection()
-    .execute<{ n: string }[]>(`select count(*) as n from task t join dossier d on d.id = t.dossier_id where d.code = ?`, [dossier.code]);
-  expect(Number(tasks[0].n)).toBe(0);
+  expect(await tasksOf(stack, dossier)).toEqual([]);
 });
 
 test('sends a late notice to a receiver, who asks for a later start date; the corrected notice is acknowledged', async () => {
@@ -75,7 +74,7 @@ test('sends a late notice to a receiver, who asks for a later start date; the co
       },
       { supplement: { startDate: daysFromToday(30), endDate: daysFromToday(40) } },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{5}\/\d{4}\/TBKM-01$/, checks: { 'notice-period': 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{5}\/\d{4}\/TBKM-01$/, checks: { 'notice-period': 'match' } },
   });
   expect(dossier.supplement?.round).toBe(1);
   expect(dossier.form.startDate).toBe(daysFromToday(30));
@@ -87,7 +86,7 @@ test('refuses the notice of a suspended enterprise', async () => {
     procedure: 'SCT-KM-TB',
     form: form({ enterpriseName: suspended.name, taxCode: suspended.taxCode, enterpriseAddress: suspended.address }),
     steps: [{ task: 'review', as: 'hn.sct.tiepnhan', action: 'refuse', reason: 'Doanh nghiệp đang tạm ngừng kinh doanh.' }],
-    expect: { status: 3, outcome: 'refused', fee: undefined, checks: { enterprise: 'mismatch', 'notice-period': 'match' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', fee: undefined, checks: { enterprise: 'mismatch', 'notice-period': 'match' } },
   });
   expect(dossier.result ?? null).toBeNull();
 });

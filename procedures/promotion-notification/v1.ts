@@ -20,6 +20,9 @@
  * - The acknowledgement's number pattern (a local convention).
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { CONTACT_PHONE, TAX_CODE } from '../shared/fields';
+import { ENTERPRISE_CHECK, supplementStep } from '../shared/steps';
 
 /** Promotion forms of Art. 92 of the Commercial Law that are notified (lucky draws are registered instead). */
 const PROMOTION_FORMS = [
@@ -65,17 +68,11 @@ export const promotionNotificationV1: ProcedureInput = {
     applicant: { nameField: 'representativeName', citizenIdField: 'representativeCitizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
       { name: 'enterpriseName', label: 'Tên thương nhân', type: 'text', maxLength: 200 },
-      {
-        name: 'taxCode',
-        label: 'Mã số doanh nghiệp (mã số thuế)',
-        type: 'text',
-        maxLength: 14,
-        hint: '10 chữ số; chi nhánh thêm "-001"…',
-      },
+      TAX_CODE,
       { name: 'enterpriseAddress', label: 'Địa chỉ trụ sở chính', type: 'text', maxLength: 300 },
       { name: 'representativeName', label: 'Người nộp thông báo', type: 'text', maxLength: 100, personal: true },
       { name: 'representativeCitizenId', label: 'Số căn cước của người nộp', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'phone', label: 'Số điện thoại liên hệ', type: 'phone' },
+      CONTACT_PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', hint: 'Nhận xác nhận và thông báo về hồ sơ' },
       {
         name: 'province',
@@ -113,12 +110,7 @@ export const promotionNotificationV1: ProcedureInput = {
       kind: 'check',
       name: 'Đối chiếu thương nhân và thời hạn thông báo',
       checks: [
-        {
-          id: 'enterprise',
-          check: 'business.registration',
-          label: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp',
-          input: { taxCode: 'taxCode' },
-        },
+        ENTERPRISE_CHECK,
         {
           id: 'notice-period',
           check: 'calendar.notice-period',
@@ -153,7 +145,7 @@ export const promotionNotificationV1: ProcedureInput = {
       kind: 'task',
       name: 'Xem xét thông báo chưa hợp lệ',
       role: 'receiver',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions:
         'Thương nhân không đang hoạt động hoặc thông báo gửi muộn (chưa đủ ' +
         `${NOTICE_WORKING_DAYS} ngày làm việc trước ngày bắt đầu khuyến mại). ` +
@@ -168,7 +160,7 @@ export const promotionNotificationV1: ProcedureInput = {
       kind: 'task',
       name: 'Kiểm tra thủ công thông báo',
       role: 'receiver',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       instructions:
         'Không đối chiếu tự động được với cơ sở dữ liệu. Kiểm tra tình trạng thương nhân và ngày bắt đầu khuyến mại; ' +
         'xác nhận đã tiếp nhận, yêu cầu sửa đổi hoặc từ chối.',
@@ -178,19 +170,12 @@ export const promotionNotificationV1: ProcedureInput = {
         { id: 'refuse', label: 'Từ chối tiếp nhận thông báo', next: 'refused', requires: ['reason'], style: 'danger' },
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ thương nhân sửa đổi thông báo',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify',
-    },
+    supplementStep('Chờ thương nhân sửa đổi thông báo', 'verify'),
     {
       id: 'acknowledge',
       kind: 'issue',
       name: 'Xác nhận đã tiếp nhận thông báo',
-      status: 2,
+      status: STATUS.ACCEPTED,
       document: {
         template: 'certificate',
         title: 'Xác nhận đã tiếp nhận thông báo',
@@ -215,8 +200,8 @@ export const promotionNotificationV1: ProcedureInput = {
       },
       next: 'acknowledged',
     },
-    { id: 'acknowledged', kind: 'end', name: 'Đã tiếp nhận thông báo', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận thông báo', outcome: 'refused', status: 3, notify: 'refused' },
+    { id: 'acknowledged', kind: 'end', name: 'Đã tiếp nhận thông báo', outcome: 'completed', status: STATUS.RESULT_RETURNED, notify: 'result' },
+    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận thông báo', outcome: 'refused', status: STATUS.NOT_ACCEPTED, notify: 'refused' },
   ],
   notifications: {
     submitted: {

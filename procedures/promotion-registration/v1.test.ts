@@ -4,10 +4,11 @@
  * specialist asks for, after which the dossier is received again and confirmed; a dissolved
  * enterprise stopped before intake.
  */
-import { TimelineEvent } from '../../db/entities';
 import { DEMO_ENTERPRISES } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
+import { timelineEvent } from '../../test/support/read-model';
 import { startStack, type Stack } from '../../test/support/stack';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -50,12 +51,12 @@ test('confirms the registration within 5 working days, with the programme, its d
       { task: 'review', as: 'hcm.sct.chuyenvien', action: 'propose-confirmation' },
       { task: 'approval', as: 'hcm.sct.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: NUMBER, checks: { enterprise: 'match' } },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: NUMBER, checks: { enterprise: 'match' } },
   });
   expect(dossier.agency.code).toBe('SCT-79');
   expect(dossier.result?.title).toBe('Văn bản xác nhận đăng ký thực hiện khuyến mại');
   expect(dossier.form.totalPrizeValue).toBe('142000000');
-  const appointment = await stack.db.orm.em.fork().findOneOrFail(TimelineEvent, { dossier: dossier.id, type: 'appointment' });
+  const appointment = await timelineEvent(stack, dossier, 'appointment');
   expect(appointment.data?.workingDays).toBe(5);
 });
 
@@ -76,7 +77,7 @@ test('asks for a supplement at appraisal, receives the completed dossier again a
       { task: 'review', as: 'hcm.sct.chuyenvien', action: 'propose-confirmation' },
       { task: 'approval', as: 'hcm.sct.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: NUMBER },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: NUMBER },
   });
   expect(dossier.supplement).toMatchObject({ round: 1 });
   expect(dossier.form.winningEvidence).toMatch(/^Thẻ cào 5 × 8 cm/);
@@ -88,7 +89,7 @@ test('stops a dissolved enterprise before intake: the receiver can only ask agai
     procedure: 'SCT-KM-DK',
     form: form({ province: '01', enterpriseName: dissolved.name, taxCode: dissolved.taxCode, enterpriseAddress: dissolved.address }),
     steps: [{ task: 'enterprise-not-active', as: 'hn.sct.tiepnhan', action: 'refuse', reason: 'Doanh nghiệp đã giải thể.' }],
-    expect: { status: 3, outcome: 'refused', fee: undefined, checks: { enterprise: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', fee: undefined, checks: { enterprise: 'mismatch' } },
   });
 });
 
@@ -101,7 +102,7 @@ test('ends without a confirmation when the leader declines, with the reason', as
       { task: 'review', as: 'hcm.sct.chuyenvien', action: 'propose-refusal', reason: 'Giải thưởng là hàng hóa cấm dùng để khuyến mại.' },
       { task: 'approval', as: 'hcm.sct.lanhdao', action: 'reject', reason: 'Giải thưởng là hàng hóa cấm dùng để khuyến mại.' },
     ],
-    expect: { status: 10, outcome: 'rejected', fee: undefined },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'rejected', fee: undefined },
   });
   expect(dossier.result).toBeNull();
 });

@@ -19,6 +19,10 @@
  * and registration rules of lucky draws); its effect on this procedure was not confirmed.
  */
 import type { ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { CONTACT_PHONE, TAX_CODE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { ENTERPRISE_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, RETURNED_END, RETURN_TO_REVIEW, acceptAction, supplementStep } from '../shared/steps';
 
 export const promotionRegistrationV1: ProcedureInput = {
   code: 'SCT-KM-DK',
@@ -55,11 +59,11 @@ export const promotionRegistrationV1: ProcedureInput = {
     applicant: { nameField: 'representativeName', citizenIdField: 'representativeCitizenId', emailField: 'email', phoneField: 'phone' },
     fields: [
       { name: 'enterpriseName', label: 'Tên thương nhân', type: 'text', maxLength: 200 },
-      { name: 'taxCode', label: 'Mã số doanh nghiệp (mã số thuế)', type: 'text', maxLength: 14, hint: '10 chữ số; chi nhánh thêm "-001"…' },
+      TAX_CODE,
       { name: 'enterpriseAddress', label: 'Địa chỉ trụ sở chính', type: 'text', maxLength: 300 },
       { name: 'representativeName', label: 'Người nộp hồ sơ', type: 'text', maxLength: 100, personal: true },
       { name: 'representativeCitizenId', label: 'Số căn cước của người nộp', type: 'citizen-id', personal: true, hint: '12 chữ số' },
-      { name: 'phone', label: 'Số điện thoại liên hệ', type: 'phone' },
+      CONTACT_PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', hint: 'Nhận thông báo về hồ sơ' },
       { name: 'province', label: 'Tỉnh, thành phố thực hiện khuyến mại', type: 'select', optionsFrom: 'provinces' },
       { name: 'programmeName', label: 'Tên chương trình khuyến mại', type: 'text', maxLength: 300 },
@@ -86,14 +90,7 @@ export const promotionRegistrationV1: ProcedureInput = {
       id: 'verify-enterprise',
       kind: 'check',
       name: 'Đối chiếu thông tin thương nhân',
-      checks: [
-        {
-          id: 'enterprise',
-          check: 'business.registration',
-          label: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp',
-          input: { taxCode: 'taxCode' },
-        },
-      ],
+      checks: [ENTERPRISE_CHECK],
       next: 'intake',
       onMismatch: 'enterprise-route',
     },
@@ -110,13 +107,13 @@ export const promotionRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Xử lý hồ sơ của thương nhân không đang hoạt động',
       role: 'receiver',
-      status: 1,
+      status: STATUS.REGISTERED,
       instructions:
         'Mã số thuế không có trong cơ sở dữ liệu hoặc thương nhân đã tạm ngừng, giải thể. ' +
         'Yêu cầu thương nhân kê khai lại mã số thuế hoặc từ chối tiếp nhận.',
       actions: [
         { id: 'request-supplement', label: 'Yêu cầu kê khai lại', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REFUSE_INTAKE,
       ],
     },
     {
@@ -124,29 +121,18 @@ export const promotionRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận hồ sơ',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.5,
+      status: STATUS.REGISTERED,
+      workingDays: 1,
       instructions: 'Kiểm tra tính đầy đủ, hợp lệ của hồ sơ; tiếp nhận, yêu cầu bổ sung hoặc từ chối tiếp nhận.',
-      actions: [
-        { id: 'accept', label: 'Tiếp nhận hồ sơ', next: 'review', style: 'primary', emitsStatus: 2, setsAppointment: true, notify: 'accepted' },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
-      ],
+      actions: [acceptAction('review'), REQUEST_SUPPLEMENT, REFUSE_INTAKE],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ thương nhân bổ sung hồ sơ',
-      status: 5,
-      notify: 'supplement',
-      next: 'verify-enterprise',
-    },
+    supplementStep('Chờ thương nhân bổ sung hồ sơ', 'verify-enterprise'),
     {
       id: 'review',
       kind: 'task',
       name: 'Thẩm định nội dung chương trình khuyến mại',
       role: 'specialist',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       workingDays: 3,
       instructions:
         'Thẩm định thể lệ, cơ cấu giải thưởng, bằng chứng xác định trúng thưởng và hàng hóa khuyến mại; ' +
@@ -162,20 +148,21 @@ export const promotionRegistrationV1: ProcedureInput = {
       kind: 'task',
       name: 'Lãnh đạo Sở phê duyệt',
       role: 'leader',
-      status: 4,
-      workingDays: 1.5,
+      status: STATUS.IN_PROGRESS,
+      // 1 day (was 1.5): shares are whole days until working hours come, and 1 + 3 + 1 fill the 5 days.
+      workingDays: 1,
       instructions: 'Xem đề xuất của chuyên viên; ký văn bản xác nhận, không xác nhận (nêu rõ lý do) hoặc trả lại.',
       actions: [
-        { id: 'approve', label: 'Ký văn bản xác nhận', next: 'issue', style: 'primary', emitsStatus: 9 },
+        { id: 'approve', label: 'Ký văn bản xác nhận', next: 'issue', style: 'primary', emitsStatus: STATUS.PROCESSED },
         { id: 'reject', label: 'Không xác nhận', next: 'rejected', requires: ['reason'], style: 'danger' },
-        { id: 'return-to-review', label: 'Trả lại chuyên viên', next: 'review', requires: ['reason'] },
+        RETURN_TO_REVIEW,
       ],
     },
     {
       id: 'issue',
       kind: 'issue',
       name: 'Ban hành văn bản xác nhận',
-      status: 9,
+      status: STATUS.PROCESSED,
       document: {
         template: 'certificate',
         title: 'Văn bản xác nhận đăng ký thực hiện khuyến mại',
@@ -201,27 +188,21 @@ export const promotionRegistrationV1: ProcedureInput = {
       },
       next: 'returned',
     },
-    { id: 'returned', kind: 'end', name: 'Trả kết quả', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không xác nhận đăng ký', outcome: 'rejected', status: 10, notify: 'rejected' },
+    RETURNED_END,
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không xác nhận đăng ký', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
   ],
   notifications: {
     submitted: {
       subject: 'Đã nhận hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nHồ sơ "{{procedure}}" đã được đăng ký với mã {{code}}. Tra cứu tại {{lookupLink}}.',
     },
-    accepted: {
-      subject: 'Hồ sơ {{code}} đã được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} đã được tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}. Tra cứu: {{lookupLink}}.',
-    },
+    accepted: NOTICE.accepted,
     supplement: {
       subject: 'Yêu cầu bổ sung hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} cần bổ sung, hoàn thiện: {{reason}}\n\nĐề nghị bổ sung tại: {{supplementLink}}',
     },
-    refused: {
-      subject: 'Hồ sơ {{code}} không được tiếp nhận',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được tiếp nhận. Lý do: {{reason}}',
-    },
+    refused: NOTICE.refused,
     rejected: {
       subject: 'Sở Công Thương không xác nhận đăng ký khuyến mại – hồ sơ {{code}}',
       body: 'Kính gửi {{name}},\n\nSở Công Thương không xác nhận việc đăng ký thực hiện khuyến mại của hồ sơ {{code}}. Lý do: {{reason}}',

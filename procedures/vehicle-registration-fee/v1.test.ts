@@ -9,6 +9,7 @@ import { DEMO_RECORDS, DEMO_VEHICLES } from '../../sandboxes/registry/data';
 import { runScenario } from '../../test/support/procedure-scenario';
 import { startStack, type Stack } from '../../test/support/stack';
 import { vehicleRegistrationFeeV1 } from './v1';
+import { STATUS } from '../../domain/portal-status';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ test('a petrol car in Hà Nội pays 12% of its value after the signed notice, n
       { pay: true },
     ],
     expect: {
-      status: 10,
+      status: STATUS.RESULT_RETURNED,
       outcome: 'completed',
       fee: 67_200_000,
       resultNumber: /^\d{6}\/\d{4}\/TB-LPTB-01$/,
@@ -81,7 +82,7 @@ test('a motorbike in Hồ Chí Minh City pays the 5% first-registration rate of 
       { task: 'approval', as: 'hcm.thue.lanhdao', action: 'approve' },
       { pay: true },
     ],
-    expect: { status: 10, outcome: 'completed', fee: 1_550_000, resultNumber: /^\d{6}\/\d{4}\/TB-LPTB-79$/ },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: 1_550_000, resultNumber: /^\d{6}\/\d{4}\/TB-LPTB-79$/ },
   });
 });
 
@@ -94,7 +95,7 @@ test('a battery electric car owes nothing: the notice is issued and the dossier 
       { task: 'assess', as: 'hn.thue.chuyenvien', action: 'propose', inputs: { amountDue: '0' } },
       { task: 'approval', as: 'hn.thue.lanhdao', action: 'approve' },
     ],
-    expect: { status: 10, outcome: 'completed', fee: undefined, resultNumber: /^\d{6}\/\d{4}\/TB-LPTB-01$/ },
+    expect: { status: STATUS.RESULT_RETURNED, outcome: 'completed', fee: undefined, resultNumber: /^\d{6}\/\d{4}\/TB-LPTB-01$/ },
   });
   expect(dossier.payment).toBeNull();
 });
@@ -107,7 +108,7 @@ test('a revoked quality certificate sends the declaration back to the receiver, 
       { task: 'intake', as: 'hn.thue.tiepnhan', action: 'accept' },
       { task: 'intake', as: 'hn.thue.tiepnhan', action: 'refuse', reason: 'Giấy chứng nhận chất lượng của xe đã bị thu hồi' },
     ],
-    expect: { status: 3, outcome: 'refused', fee: undefined, checks: { identity: 'match', vehicle: 'mismatch' } },
+    expect: { status: STATUS.NOT_ACCEPTED, outcome: 'refused', fee: undefined, checks: { identity: 'match', vehicle: 'mismatch' } },
   });
   expect(dossier.result).toBeNull();
   expect(dossier.checks.find((c) => c.id === 'vehicle')?.summary).toBe('Giấy chứng nhận chất lượng của xe đã bị thu hồi');

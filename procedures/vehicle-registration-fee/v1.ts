@@ -27,6 +27,10 @@
  * Time limit 1 working day: chưa xác minh. National procedure code: not verified, so a local code.
  */
 import type { Condition, ProcedureInput } from '../../engine/definition';
+import { STATUS } from '../../domain/portal-status';
+import { DATE_OF_BIRTH, PHONE } from '../shared/fields';
+import { NOTICE } from '../shared/notifications';
+import { CANCELLED_UNPAID_END, IDENTITY_CHECK, REFUSED_END, REFUSE_INTAKE, REQUEST_SUPPLEMENT, supplementStep } from '../shared/steps';
 
 /** The six centrally-run cities since July 2025: Hà Nội, Huế, Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần Thơ. */
 const CENTRAL_CITIES = ['01', '46', '31', '48', '79', '92'];
@@ -101,7 +105,7 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
     fields: [
       { name: 'fullName', label: 'Họ và tên chủ tài sản', type: 'text', maxLength: 100, personal: true },
       { name: 'citizenId', label: 'Số căn cước / CCCD', type: 'citizen-id', personal: true, hint: '12 chữ số, cũng là mã số thuế cá nhân' },
-      { name: 'dateOfBirth', label: 'Ngày sinh', type: 'date', dateRange: 'past', personal: true },
+      DATE_OF_BIRTH,
       { name: 'address', label: 'Địa chỉ cư trú', type: 'textarea', maxLength: 300, personal: true },
       { name: 'province', label: 'Tỉnh, thành phố nơi đăng ký xe', type: 'select', optionsFrom: 'provinces' },
       {
@@ -150,7 +154,7 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
         max: 100_000_000_000,
         hint: 'Giá theo Bảng giá tính lệ phí trước bạ của Bộ Tài chính; xe chưa có trong Bảng giá: giá trên hóa đơn (gồm thuế GTGT)',
       },
-      { name: 'phone', label: 'Số điện thoại', type: 'phone', personal: true },
+      PHONE,
       { name: 'email', label: 'Thư điện tử', type: 'email', personal: true, hint: 'Nhận thông báo nộp lệ phí' },
     ],
   },
@@ -166,8 +170,7 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
       kind: 'task',
       name: 'Tiếp nhận tờ khai',
       role: 'receiver',
-      status: 1,
-      workingDays: 0.25,
+      status: STATUS.REGISTERED,
       instructions:
         'Kiểm tra tờ khai và hóa đơn; tiếp nhận, yêu cầu bổ sung hoặc từ chối. Khi hồ sơ trở lại từ bước đối chiếu ' +
         '(giấy chứng nhận chất lượng bị thu hồi, số khung không có, người khai không khớp), xem kết quả đối chiếu trước khi quyết định.',
@@ -177,34 +180,22 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
           label: 'Tiếp nhận tờ khai',
           next: 'verify',
           style: 'primary',
-          emitsStatus: 2,
+          emitsStatus: STATUS.ACCEPTED,
           setsAppointment: true,
           notify: 'accepted',
         },
-        { id: 'request-supplement', label: 'Yêu cầu bổ sung', next: 'supplement', requires: ['reason'] },
-        { id: 'refuse', label: 'Từ chối tiếp nhận', next: 'refused', requires: ['reason'], style: 'danger' },
+        REQUEST_SUPPLEMENT,
+        REFUSE_INTAKE,
       ],
     },
-    {
-      id: 'supplement',
-      kind: 'supplement',
-      name: 'Chờ người nộp khai bổ sung',
-      status: 5,
-      notify: 'supplement',
-      next: 'intake',
-    },
+    supplementStep('Chờ người nộp khai bổ sung', 'intake'),
     {
       id: 'verify',
       kind: 'check',
       name: 'Đối chiếu dữ liệu',
-      status: 4,
+      status: STATUS.IN_PROGRESS,
       checks: [
-        {
-          id: 'identity',
-          check: 'population.identity',
-          label: 'Cơ sở dữ liệu quốc gia về dân cư',
-          input: { citizenId: 'citizenId', fullName: 'fullName', dateOfBirth: 'dateOfBirth' },
-        },
+        IDENTITY_CHECK,
         {
           id: 'vehicle',
           check: 'vehicle.quality-certificate',
@@ -220,8 +211,10 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
       kind: 'task',
       name: 'Xác định số lệ phí phải nộp',
       role: 'specialist',
-      status: 4,
-      workingDays: 0.5,
+      status: STATUS.IN_PROGRESS,
+      // Shares are whole days until working hours come: the one day of the time limit is the assessment's
+      // (was 0.25 intake, 0.5 assessment, 0.25 signature, each rounded up to a day by the interpreter).
+      workingDays: 1,
       instructions:
         'So loại xe, nhãn hiệu, số loại, số chỗ với kết quả đối chiếu (loại phương tiện quyết định tỷ lệ thu); so giá tính ' +
         'với Bảng giá của Bộ Tài chính. Giá khai thấp hơn Bảng giá hoặc loại xe khai sai: yêu cầu khai bổ sung. ' +
@@ -251,8 +244,7 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
       kind: 'task',
       name: 'Ký Thông báo nộp lệ phí trước bạ',
       role: 'leader',
-      status: 4,
-      workingDays: 0.25,
+      status: STATUS.IN_PROGRESS,
       actions: [
         { id: 'approve', label: 'Ký Thông báo', next: 'issue', style: 'primary' },
         { id: 'return-to-assess', label: 'Trả lại chuyên viên', next: 'assess', requires: ['reason'] },
@@ -284,23 +276,16 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
       id: 'payment',
       kind: 'payment',
       name: 'Nộp lệ phí trước bạ',
-      status: 6,
+      status: STATUS.AWAITING_PAYMENT,
       fees: ['le-phi-truoc-ba'],
       notify: 'payment',
       next: 'returned',
       onTimeout: 'cancelled-unpaid',
     },
-    { id: 'returned', kind: 'end', name: 'Hoàn thành nghĩa vụ lệ phí trước bạ', outcome: 'completed', status: 10, notify: 'result' },
-    { id: 'refused', kind: 'end', name: 'Từ chối tiếp nhận', outcome: 'refused', status: 3, notify: 'refused' },
-    { id: 'rejected', kind: 'end', name: 'Không giải quyết', outcome: 'rejected', status: 10, notify: 'rejected' },
-    {
-      id: 'cancelled-unpaid',
-      kind: 'end',
-      name: 'Dừng xử lý do không nộp lệ phí',
-      outcome: 'cancelled',
-      status: 8,
-      notify: 'cancelled-unpaid',
-    },
+    { id: 'returned', kind: 'end', name: 'Hoàn thành nghĩa vụ lệ phí trước bạ', outcome: 'completed', status: STATUS.RESULT_RETURNED, notify: 'result' },
+    REFUSED_END,
+    { id: 'rejected', kind: 'end', name: 'Không giải quyết', outcome: 'rejected', status: STATUS.RESULT_RETURNED, notify: 'rejected' },
+    CANCELLED_UNPAID_END,
   ],
   notifications: {
     submitted: {
@@ -331,10 +316,7 @@ export const vehicleRegistrationFeeV1: ProcedureInput = {
       subject: 'Tờ khai {{code}} không được tiếp nhận',
       body: 'Kính gửi {{name}},\n\nTờ khai {{code}} không được tiếp nhận. Lý do: {{reason}}',
     },
-    rejected: {
-      subject: 'Kết quả giải quyết hồ sơ {{code}}',
-      body: 'Kính gửi {{name}},\n\nHồ sơ {{code}} không được giải quyết. Lý do: {{reason}}',
-    },
+    rejected: NOTICE.rejected,
     result: {
       subject: 'Đã hoàn thành nghĩa vụ lệ phí trước bạ – hồ sơ {{code}}',
       body:

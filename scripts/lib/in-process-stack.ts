@@ -113,6 +113,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     secrets: IN_PROCESS_SECRETS,
     paymentCallbackSecret: CALLBACK_SECRET,
     paymentDeadlineMs: config.payment.deadlineMs,
+    updateWaitMs: config.temporal.updateWaitMs,
     mailboxPage: true,
     log,
   });
@@ -158,6 +159,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
       });
       await registry.close();
       await payment.close();
+      await services.actions.close();
       await connection.close();
     },
   };

@@ -46,7 +46,7 @@ async function dossierRow(): Promise<string> {
 test('hands out one number per dossier, even to concurrent attempts', async () => {
   const codes = await Promise.all([dossierRow(), dossierRow(), dossierRow()]);
   const attempts = codes.flatMap((code) =>
-    [1, 2, 3].map(() => allocateNumber(db.orm, { scheme: 'test-scheme', prefix: '0126', format: (n) => `0126${String(n).padStart(8, '0')}`, dossierCode: code })),
+    [1, 2, 3].map(() => allocateNumber(db.orm, { scheme: 'test-scheme', prefix: '0126', format: (n) => `0126${String(n).padStart(8, '0')}`, dossierCode: code, documentCode: `${code}-KQ1` })),
   );
   const results = await Promise.all(attempts);
   const byDossier = codes.map((_, i) => new Set(results.slice(i * 3, i * 3 + 3).map((r) => r.number)));
@@ -79,7 +79,7 @@ test('issues a result once when the activity is retried', async () => {
 
 test('writes a projection batch once, and never lets an older batch overwrite a newer one', async () => {
   const code = await dossierRow();
-  const project = createProjection(db.orm);
+  const project = createProjection(db.orm, applicantLinks('https://motcua.example.vn', 'secret-for-links-0123456789'), () => undefined);
   const batch = (version: number, status: 1 | 4, seq: number): ProjectionBatch => ({
     version,
     dossier: {

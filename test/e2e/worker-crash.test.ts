@@ -40,7 +40,7 @@ async function sandboxCalls(): Promise<{ path: string }[]> {
 
 test('answers an official within a bounded time while no worker runs, and the decision is not lost', async () => {
   const code = await submit(stack);
-  const actions = new DossierActions(stack.temporal, stack.taskQueue, 1500);
+  const actions = new DossierActions(stack.temporal, { workflowIdPrefix: stack.taskQueue, updateWaitMs: 1500 });
   const started = Date.now();
   const outcome = await actions.claim(code, { taskId: 'intake-1', actor: await actor(stack, 'hn.tiepnhan') }, 'claim-while-down');
   expect(outcome.kind).toBe('timeout');

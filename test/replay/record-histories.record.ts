@@ -1,40 +1,24 @@
 /**
- * Records the histories that replay.test.ts replays, one per path through the interpreter.
- * Run `npm run histories:record` after a deliberate, versioned change of the workflow code:
- * files that exist are kept (dossiers started on older code may still be running, so their
- * histories must keep replaying); new scenarios get new names. RECORD_OVERWRITE=1 re-records all.
+ * Records the histories that replay.test.ts replays, one per path through the interpreter, named
+ * after the interpreter's generation (test/support/histories.ts). Run `npm run histories:record`
+ * after a deliberate, versioned change of the workflow code; files that exist are kept.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Catalog } from '../../engine/catalog';
-import { checkedDefinitions } from '../../config/catalogue';
-import { validateDefinition } from '../../engine/validate';
 import { DEMO_ENTERPRISES, DEMO_INSURANCE_CARDS } from '../../sandboxes/registry/data';
-import { dossierWorkflowId } from '../../workflows/ids';
 import { engineSample } from '../fixtures/engine-sample';
+import { GENERATION, saveHistory } from '../support/histories';
 import { runScenario } from '../support/procedure-scenario';
 import { actor, decide, expectDone, openTask, pay, renewalForm, submit, updateId, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
+import { catalogueWith } from '../support/catalogue';
 
-const OUT = path.join(__dirname, 'histories');
 let stack: Stack;
 beforeAll(async () => {
-  const sample = validateDefinition(engineSample);
-  if (!sample.ok) throw new Error('the engine sample is invalid');
-  const catalog = new Catalog([...checkedDefinitions().entries, { definition: sample.definition, file: 'test/fixtures/engine-sample.ts' }]);
+  const catalog = catalogueWith({ definition: engineSample, file: 'test/fixtures/engine-sample.ts' });
   stack = await startStack({ env: { PAYMENT_DEADLINE: '3s' }, catalog });
 });
 afterAll(() => stack?.stop());
 
-async function save(name: string, code: string) {
-  const file = path.join(OUT, `${name}.json`);
-  if (fs.existsSync(file) && !process.env.RECORD_OVERWRITE) return;
-  const handle = stack.temporal.workflow.getHandle(dossierWorkflowId(code, stack.taskQueue));
-  await handle.result();
-  const history = await handle.fetchHistory();
-  fs.writeFileSync(file, historyToJSON(history));
-}
+const save = (name: string, code: string) => saveHistory(stack, `${GENERATION}-${name}`, code);
 
 test('completed renewal, with a reassignment', async () => {
   const code = await submit(stack);
@@ -48,7 +32,7 @@ test('completed renewal, with a reassignment', async () => {
   expectDone(await decide(stack, code, 'approval', 'hn.lanhdao', 'return-to-review', 'Bổ sung nhận xét về giấy khám sức khỏe'));
   expectDone(await decide(stack, code, 'review', 'hn.chuyenvien2', 'propose-approval'));
   expectDone(await decide(stack, code, 'approval', 'hn.lanhdao', 'approve'));
-  await save('v1-completed-with-reassignment', code);
+  await save('completed-with-reassignment', code);
 });
 
 test('revoked licence, refused at intake', async () => {
@@ -56,7 +40,7 @@ test('revoked licence, refused at intake', async () => {
   expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
   await openTask(stack, code, 'intake');
   expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'refuse', 'Giấy phép đã bị thu hồi'));
-  await save('v1-refused-after-mismatch', code);
+  await save('refused-after-mismatch', code);
 });
 
 test('supplement requested and answered, rejected by the leader', async () => {
@@ -68,14 +52,14 @@ test('supplement requested and answered, rejected by the leader', async () => {
   await pay(stack, code);
   expectDone(await decide(stack, code, 'review', 'hn.chuyenvien', 'propose-rejection', 'Giấy khám sức khỏe quá hạn'));
   expectDone(await decide(stack, code, 'approval', 'hn.lanhdao', 'reject', 'Giấy khám sức khỏe quá hạn'));
-  await save('v1-supplement-then-rejected', code);
+  await save('supplement-then-rejected', code);
 });
 
 test('fee not paid in time', async () => {
   const code = await submit(stack);
   expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
   await waitForDossier(stack, code, (x) => x.status === 8, 20_000);
-  await save('v1-cancelled-unpaid', code);
+  await save('cancelled-unpaid', code);
 });
 
 test('engine: parallel consultation of the police, action inputs, certificate', async () => {
@@ -91,7 +75,7 @@ test('engine: parallel consultation of the police, action inputs, certificate', 
     ],
     expect: { status: 10, outcome: 'completed', fee: 400_000 },
   });
-  await save('2026-11-24-engine-parallel-consultation', d.code);
+  await save('engine-parallel-consultation', d.code);
 });
 
 test('engine: a branch of the parallel step ends the dossier', async () => {
@@ -104,7 +88,7 @@ test('engine: a branch of the parallel step ends the dossier', async () => {
     ],
     expect: { status: 10, outcome: 'rejected' },
   });
-  await save('2026-11-24-engine-parallel-cancelled', d.code);
+  await save('engine-parallel-cancelled', d.code);
 });
 
 test('driving-licence v2: result sent by post', async () => {
@@ -120,7 +104,7 @@ test('driving-licence v2: result sent by post', async () => {
     ],
     expect: { status: 10, outcome: 'completed', fee: 160_000 },
   });
-  await save('2026-11-24-driving-licence-v2-by-post', d.code);
+  await save('driving-licence-v2-by-post', d.code);
 });
 
 test('custom workflow: COVID-19 support, every worker checked', async () => {
@@ -147,5 +131,5 @@ test('custom workflow: COVID-19 support, every worker checked', async () => {
     ],
     expect: { status: 10, outcome: 'completed' },
   });
-  await save('2026-11-24-covid-support-custom-workflow', d.code);
+  await save('covid-support-custom-workflow', d.code);
 });

@@ -15,6 +15,7 @@ import type { Outcome } from '../../domain/outcomes';
 import { actor, expectDone, openTask, pay, submitTo, updateId, waitForDossier } from './scenario';
 
 export { submitTo } from './scenario';
+import { GENERATION, recordingHistories, saveHistory } from './histories';
 import type { Stack } from './stack';
 
 export type ScenarioStep =
@@ -78,5 +79,7 @@ export async function runScenario(stack: Stack, scenario: Scenario): Promise<IDo
   };
   expect(got).toEqual(expected);
   if (want.resultNumber) expect(done.result?.number).toMatch(want.resultNumber);
+  // `npm run histories:record` keeps the first run of every procedure version for replay.
+  if (recordingHistories()) await saveHistory(stack, `${GENERATION}-catalogue-${scenario.procedure}-v${done.procedureVersion}`, code);
   return done;
 }

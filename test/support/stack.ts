@@ -15,6 +15,8 @@ export interface StackOptions {
   worker?: boolean;
   /** The procedures on offer (default: the shipped catalogue). */
   catalog?: Catalog;
+  /** Another Temporal server than the shared one (a test that stops and restarts its own). */
+  temporalAddress?: string;
 }
 
 export interface Stack extends InProcessStack {
@@ -28,7 +30,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stack = await startInProcessStack({
     orm: db.orm,
     databaseUrl: db.url,
-    temporalAddress: process.env.TEMPORAL_ADDRESS!,
+    temporalAddress: options.temporalAddress ?? process.env.TEMPORAL_ADDRESS!,
     workflowBundlePath: process.env.MOTCUA_TEST_WORKFLOW_BUNDLE,
     env: options.env,
     worker: options.worker,

@@ -10,7 +10,8 @@ export interface Page {
 
 export class WebClient {
   private cookies = new Map<string, string>();
-  private csrf?: string;
+  /** The CSRF token of the last page that carried one. */
+  protected csrf?: string;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -18,7 +19,8 @@ export class WebClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  private async send(path: string, init: RequestInit): Promise<Page> {
+  /** Sends with the session's cookies; keeps the cookies and CSRF token the answer carries. */
+  protected async send(path: string, init: RequestInit): Promise<Page> {
     const response = await fetch(this.baseUrl + path, {
       ...init,
       redirect: 'manual',

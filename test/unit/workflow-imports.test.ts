@@ -8,10 +8,16 @@ import { projectRoot } from '../../config/paths';
 
 const ALLOWED_PACKAGES = ['@temporalio/workflow', '@temporalio/common'];
 
-/** Runtime imports and re-exports of a TypeScript file (type-only ones are erased and do not count). */
+/**
+ * Runtime imports, re-exports and side-effect imports of a TypeScript file (type-only ones are
+ * erased and do not count). .dependency-cruiser.js checks what workflows/ imports itself; this
+ * follows everything the bundle reaches, engine and domain modules included.
+ */
 function runtimeImports(file: string): string[] {
   const source = fs.readFileSync(file, 'utf8');
-  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^'";]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+  const fromClauses = [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]/gm)];
+  const bare = [...source.matchAll(/^import\s+['"]([^'"]+)['"]/gm)];
+  return [...fromClauses, ...bare].map((m) => m[1]);
 }
 
 function reachable(entry: string): Map<string, string[]> {

@@ -5,19 +5,15 @@
  * certificate numbered by the definition's own scheme.
  */
 import { Task, TimelineEvent } from '../../db/entities';
-import { Catalog } from '../../engine/catalog';
-import { checkedDefinitions } from '../../config/catalogue';
-import { validateDefinition } from '../../engine/validate';
 import { engineSample } from '../fixtures/engine-sample';
 import { runScenario, submitTo } from '../support/procedure-scenario';
 import { actor, expectDone, openTask, updateId, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
+import { catalogueWith } from '../support/catalogue';
 
 let stack: Stack;
 beforeAll(async () => {
-  const checked = validateDefinition(engineSample);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  const catalog = new Catalog([...checkedDefinitions().entries, { definition: checked.definition, file: 'test/fixtures/engine-sample.ts' }]);
+  const catalog = catalogueWith({ definition: engineSample, file: 'test/fixtures/engine-sample.ts' });
   stack = await startStack({ catalog });
 });
 afterAll(() => stack?.stop());

@@ -8,7 +8,7 @@ import type { Orm } from '../../db/orm';
 
 const EIGHT_HOURS_MS = 8 * 3_600_000;
 
-class PgSessionStore extends session.Store {
+export class PgSessionStore extends session.Store {
   constructor(private readonly orm: Orm) {
     super();
   }
@@ -50,8 +50,13 @@ class PgSessionStore extends session.Store {
   }
 }
 
-export function setUpSessions(orm: Orm, secret: string, secureCookies: boolean): RequestHandler {
-  const store = new PgSessionStore(orm);
+export interface SessionSettings {
+  store: PgSessionStore;
+  secret: string;
+  secureCookies: boolean;
+}
+
+export function setUpSessions({ store, secret, secureCookies }: SessionSettings): RequestHandler {
   setInterval(() => void store.prune().catch(() => undefined), 3_600_000).unref();
   return session({
     name: 'motcua.sid',

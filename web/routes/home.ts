@@ -1,13 +1,15 @@
 /** The front page: officials go to their work, everyone else sees the public services. */
 import { Router } from 'express';
 import type { WebServices } from '../services';
+import { homePage } from '../view-models/home';
+import { homeOf } from '../view-models/layout';
 
 export function homeRoutes(s: WebServices): Router {
   const router = Router();
   router.get('/', (req, res) => {
     const user = req.session.user;
-    if (user) return res.redirect(303, user.role === 'supervisor' ? '/giam-sat' : '/cong-viec');
-    res.render('home', { title: 'Dịch vụ công trực tuyến', procedures: s.catalog.published() });
+    if (user) return res.redirect(303, homeOf(user));
+    res.render('home', homePage(s.procedures.published()));
   });
   return router;
 }

@@ -1,24 +1,39 @@
-/** What the web layer needs, built once per process and handed to createApp. */
+/**
+ * What the web layer needs, built once per process and handed to createApp. Routes get named
+ * services only; the ORM and the Temporal client stay in here (and the session store, which
+ * app.ts wires).
+ */
 import type { Client } from '@temporalio/client';
 import type { Endpoints, Secrets } from '../../config/endpoints';
 import type { Orm } from '../../db/orm';
 import type { Catalog } from '../../engine/catalog';
+import { PgSessionStore, type SessionSettings } from '../middleware/session';
+import { ApplicantAccess } from './applicant-access';
 import { DossierActions } from './dossier-actions';
+import { ReadModelWatch } from './read-model-watch';
+import { DossierDocuments } from './documents';
 import { IntakeService } from './intake';
+import { PaymentCallbackService } from './payment-callbacks';
+import { Procedures } from './procedures';
 import { ReadModel } from './read-model';
+import { SignInService } from './sign-in';
+import { TaskService } from './tasks';
 
 export interface WebServices {
-  orm: Orm;
-  temporal: Client;
-  catalog: Catalog;
+  procedures: Procedures;
   intake: IntakeService;
   actions: DossierActions;
   readModel: ReadModel;
-  endpoints: Endpoints;
-  secrets: Secrets;
-  paymentCallbackSecret: string;
+  tasks: TaskService;
+  documents: DossierDocuments;
+  signIn: SignInService;
+  paymentCallbacks: PaymentCallbackService;
+  applicantAccess: ApplicantAccess;
+  /** Where applicants reach this site, for links shown to them. */
+  publicUrl: string;
   mailboxPage: boolean;
-  secureCookies: boolean;
+  /** App wiring, not for routes. */
+  sessions: SessionSettings;
   log: (line: string) => void;
 }
 
@@ -32,16 +47,23 @@ export interface WebServiceOptions {
   secrets: Secrets;
   paymentCallbackSecret: string;
   paymentDeadlineMs: number;
+  /** How long to wait for Temporal to confirm a decision (TEMPORAL_UPDATE_WAIT). */
+  updateWaitMs?: number;
   mailboxPage: boolean;
   log?: (line: string) => void;
 }
 
 export function createWebServices(o: WebServiceOptions): WebServices {
   const log = o.log ?? console.log;
+  const readModel = new ReadModel(o.orm);
+  const actions = new DossierActions(o.temporal, {
+    workflowIdPrefix: o.workflowIdPrefix,
+    updateWaitMs: o.updateWaitMs,
+    readModel: new ReadModelWatch(o.orm, log),
+    log,
+  });
   return {
-    orm: o.orm,
-    temporal: o.temporal,
-    catalog: o.catalog,
+    procedures: new Procedures(o.catalog),
     intake: new IntakeService({
       orm: o.orm,
       temporal: o.temporal,
@@ -51,13 +73,20 @@ export function createWebServices(o: WebServiceOptions): WebServices {
       paymentDeadlineMs: o.paymentDeadlineMs,
       log,
     }),
-    actions: new DossierActions(o.temporal, o.workflowIdPrefix),
-    readModel: new ReadModel(o.orm),
-    endpoints: o.endpoints,
-    secrets: o.secrets,
-    paymentCallbackSecret: o.paymentCallbackSecret,
+    actions,
+    readModel,
+    tasks: new TaskService(readModel),
+    documents: new DossierDocuments(o.orm, o.endpoints.publicUrl),
+    signIn: new SignInService(o.orm),
+    paymentCallbacks: new PaymentCallbackService(o.orm, actions, o.paymentCallbackSecret, log),
+    applicantAccess: new ApplicantAccess(o.secrets.linkSecret),
+    publicUrl: o.endpoints.publicUrl,
     mailboxPage: o.mailboxPage,
-    secureCookies: o.endpoints.publicUrl.startsWith('https://'),
+    sessions: {
+      store: new PgSessionStore(o.orm),
+      secret: o.secrets.sessionSecret,
+      secureCookies: o.endpoints.publicUrl.startsWith('https://'),
+    },
     log,
   };
 }

@@ -19,7 +19,8 @@ import type { ProcedureDefinition } from '../../engine/definition';
 import { type FieldErrors, validateForm } from '../../engine/form';
 import { dossierWorkflowId } from '../../workflows/ids';
 import type { DossierInput } from '../../workflows/messages';
-import type { dossierWorkflow } from '../../workflows';
+
+const DOSSIER_WORKFLOW_TYPE = 'dossierWorkflow';
 
 export interface Submission {
   procedureCode: string;
@@ -174,7 +175,8 @@ export class IntakeService {
     };
     try {
       // One workflow type for every dossier; custom steps come from the definition's `workflow`.
-      await this.deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
+      // Started by name: the web layer knows the workflow's contract (messages.ts), not its code.
+      await this.deps.temporal.workflow.start(DOSSIER_WORKFLOW_TYPE, {
         taskQueue: this.deps.taskQueue,
         workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
         args: [input],

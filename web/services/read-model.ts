@@ -7,7 +7,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { cachedWorkingCalendar } from '../../db/calendar';
 import {
   Dossier,
-  DossierDocument,
   type IDossier,
   type ITask,
   type ITimelineEvent,
@@ -18,7 +17,17 @@ import {
 } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import type { WorkingCalendar } from '../../domain/working-days';
+import type { ResultRecord } from '../../workflows/messages';
 import type { SessionUser } from '../session-user';
+
+/**
+ * A dossier's results as its read-model row records them; rows written before a dossier could
+ * have several only hold the first in `result`.
+ */
+export function resultsOf(dossier: { result?: ResultRecord | null; results?: ResultRecord[] | null }): ResultRecord[] {
+  if (dossier.results?.length) return dossier.results;
+  return dossier.result ? [dossier.result] : [];
+}
 
 export interface QueueRow {
   task: ITask;
@@ -33,7 +42,7 @@ export class ReadModel {
     this.calendar = cachedWorkingCalendar(orm);
   }
 
-  em(): EntityManager {
+  private em(): EntityManager {
     return this.orm.em.fork();
   }
 
@@ -67,6 +76,11 @@ export class ReadModel {
 
   async tasksOf(dossier: IDossier): Promise<ITask[]> {
     return this.em().find(Task, { dossier: dossier.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /** One task of a dossier by the workflow's task id, open or not. */
+  async taskOf(dossier: IDossier, taskKey: string): Promise<ITask | null> {
+    return this.em().findOne(Task, { dossier: dossier.id, taskKey });
   }
 
   async timelineOf(dossier: IDossier): Promise<ITimelineEvent[]> {
@@ -103,15 +117,8 @@ export class ReadModel {
     return this.em().findOne(Dossier, { code }, { populate: ['agency'] });
   }
 
-  async resultDocument(code: string) {
-    return this.em().findOne(
-      DossierDocument,
-      { dossier: { code }, kind: 'result' },
-      { populate: ['content'], orderBy: { id: 'desc' } },
-    );
-  }
-
-  async mailbox(limit = 100) {
-    return this.em().find(Notification, {}, { orderBy: { id: 'desc' }, limit });
+  /** The newest messages of the outbox, to one recipient when given. */
+  async mailbox(limit = 100, recipient?: string) {
+    return this.em().find(Notification, recipient ? { recipient } : {}, { orderBy: { id: 'desc' }, limit });
   }
 }

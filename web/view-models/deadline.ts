@@ -1,6 +1,7 @@
 /** How a deadline reads to an official, counted in working days. */
 import { localIsoDate } from '../../domain/vietnam-time';
 import { workingDaysBetween, type WorkingCalendar } from '../../domain/working-days';
+import { DEADLINE_LABELS } from '../labels';
 
 export type DeadlineTone = 'ok' | 'soon' | 'today' | 'overdue' | 'on-time' | 'late';
 
@@ -20,13 +21,12 @@ export function deadlineState(
   if (!dueAt) return undefined;
   if (finishedAt) {
     return finishedAt.getTime() <= dueAt.getTime()
-      ? { tone: 'on-time', label: 'Hoàn thành đúng hạn' }
-      : { tone: 'late', label: `Hoàn thành trễ ${Math.max(1, workingDaysBetween(localIsoDate(dueAt), localIsoDate(finishedAt), calendar))} ngày làm việc` };
+      ? { tone: 'on-time', label: DEADLINE_LABELS.onTime }
+      : { tone: 'late', label: DEADLINE_LABELS.late(Math.max(1, workingDaysBetween(localIsoDate(dueAt), localIsoDate(finishedAt), calendar))) };
   }
   const daysLeft = workingDaysBetween(localIsoDate(now), localIsoDate(dueAt), calendar);
   if (daysLeft < 0 || (daysLeft === 0 && now.getTime() > dueAt.getTime()))
-    return { tone: 'overdue', label: `Quá hạn ${Math.max(1, -daysLeft)} ngày làm việc`, daysLeft: Math.min(daysLeft, -1) };
-  if (daysLeft === 0) return { tone: 'today', label: 'Đến hạn hôm nay', daysLeft };
-  if (daysLeft === 1) return { tone: 'soon', label: 'Còn 1 ngày làm việc', daysLeft };
-  return { tone: 'ok', label: `Còn ${daysLeft} ngày làm việc`, daysLeft };
+    return { tone: 'overdue', label: DEADLINE_LABELS.overdue(Math.max(1, -daysLeft)), daysLeft: Math.min(daysLeft, -1) };
+  if (daysLeft === 0) return { tone: 'today', label: DEADLINE_LABELS.today, daysLeft };
+  return { tone: daysLeft === 1 ? 'soon' : 'ok', label: DEADLINE_LABELS.left(daysLeft), daysLeft };
 }

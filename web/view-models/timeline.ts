@@ -4,11 +4,11 @@ import { portalStatusLabel } from '../../domain/portal-status';
 import { formatVietnameseDate } from '../../domain/vietnam-time';
 import type { ITimelineEvent } from '../../db/entities';
 import { ROLE_LABELS, type OfficialRole } from '../../domain/roles';
-
-const CHANNELS: Record<string, string> = { online: 'trực tuyến', api: 'qua Cổng Dịch vụ công', counter: 'tại bộ phận một cửa' };
+import { CHANNEL_LABELS, CHECK_OUTCOME_LABELS, TIMELINE_TEXTS } from '../labels';
+import { dateTimeText } from './format';
 
 export interface TimelineEntry {
-  at: Date;
+  at: string;
   actor: string;
   text: string;
   note?: string;
@@ -19,42 +19,46 @@ function describe(e: ITimelineEvent): Pick<TimelineEntry, 'text' | 'tone'> {
   const d = e.data ?? {};
   switch (e.type) {
     case 'submitted':
-      return { text: `Nộp hồ sơ ${CHANNELS[String(d.channel)] ?? ''}`.trim(), tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.submitted(CHANNEL_LABELS[String(d.channel) as keyof typeof CHANNEL_LABELS] ?? ''), tone: 'neutral' };
     case 'step':
-      return { text: `Chuyển sang bước: ${e.note ?? e.stepId}`, tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.step(e.note ?? e.stepId ?? ''), tone: 'neutral' };
     case 'status':
-      return { text: `Trạng thái: ${portalStatusLabel(e.status ?? 0)}`, tone: 'status' };
+      return { text: TIMELINE_TEXTS.status(portalStatusLabel(e.status ?? 0)), tone: 'status' };
     case 'claimed':
-      return { text: 'Nhận xử lý nhiệm vụ', tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.claimed, tone: 'neutral' };
     case 'reassigned':
-      return { text: 'Phân công lại nhiệm vụ', tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.reassigned, tone: 'neutral' };
     case 'action':
       return { text: String(d.label ?? d.action), tone: 'good' };
     case 'appointment':
-      return { text: `Hẹn trả kết quả ngày ${formatVietnameseDate(new Date(String(d.appointmentAt)))} (${d.workingDays} ngày làm việc)`, tone: 'neutral' };
-    case 'check':
-      return { text: `Đối chiếu dữ liệu: ${d.outcome === 'match' ? 'khớp' : 'không khớp'}`, tone: d.outcome === 'match' ? 'good' : 'bad' };
+      return { text: TIMELINE_TEXTS.appointment(formatVietnameseDate(new Date(String(d.appointmentAt))), String(d.workingDays)), tone: 'neutral' };
+    case 'check': {
+      const outcome = String(d.outcome) as keyof typeof CHECK_OUTCOME_LABELS;
+      return { text: TIMELINE_TEXTS.check(CHECK_OUTCOME_LABELS[outcome] ?? outcome), tone: outcome === 'match' ? 'good' : 'bad' };
+    }
     case 'payment-requested':
-      return { text: `Đề nghị nộp lệ phí ${formatVnd(Number(d.amount))}`, tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.paymentRequested(formatVnd(Number(d.amount))), tone: 'neutral' };
     case 'payment-received':
-      return { text: `Đã nhận thanh toán ${formatVnd(Number(d.amount))} (giao dịch ${d.transactionId})`, tone: 'good' };
+      return { text: TIMELINE_TEXTS.paymentReceived(formatVnd(Number(d.amount)), String(d.transactionId)), tone: 'good' };
     case 'payment-expired':
-      return { text: 'Quá hạn nộp lệ phí', tone: 'bad' };
+      return { text: TIMELINE_TEXTS.paymentExpired, tone: 'bad' };
     case 'supplement-received':
-      return { text: 'Công dân đã bổ sung hồ sơ', tone: 'good' };
+      return { text: TIMELINE_TEXTS.supplementReceived, tone: 'good' };
     case 'result-issued':
-      return { text: `Cấp kết quả số ${d.number} (${d.documentCode})`, tone: 'good' };
+      return { text: TIMELINE_TEXTS.resultIssued(String(d.number), String(d.documentCode)), tone: 'good' };
     case 'notified':
-      return { text: 'Gửi thông báo cho công dân', tone: 'neutral' };
+      return { text: TIMELINE_TEXTS.notified, tone: 'neutral' };
     case 'finished':
-      return { text: 'Kết thúc hồ sơ', tone: 'status' };
+      return { text: TIMELINE_TEXTS.finished, tone: 'status' };
     default:
       return { text: e.type, tone: 'neutral' };
   }
 }
 
+/** Events whose note (a reason, a finding, who took over) is shown under them. */
+const WITH_NOTE = new Set(['action', 'check', 'reassigned', 'supplement-received']);
+
 export function timelineEntry(e: ITimelineEvent): TimelineEntry {
   const role = e.actorRole ? ` (${ROLE_LABELS[e.actorRole as OfficialRole] ?? e.actorRole})` : '';
-  const notes: Record<string, boolean> = { action: true, check: true, reassigned: true, 'supplement-received': true };
-  return { at: e.at, actor: `${e.actorName}${role}`, note: notes[e.type] ? e.note ?? undefined : undefined, ...describe(e) };
+  return { at: dateTimeText(e.at), actor: `${e.actorName}${role}`, note: WITH_NOTE.has(e.type) ? e.note ?? undefined : undefined, ...describe(e) };
 }

@@ -8,9 +8,9 @@
  */
 import { ActivityFailure } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
-import type { CustomStep } from '../../engine/definition';
 import { registries } from '../dossier/activities';
-import { type DossierRun, nowIso, type Place, SYSTEM_ACTOR } from '../dossier/run';
+import { nowIso } from '../dossier/clock';
+import type { CustomStepContext } from '../dossier/custom-step';
 
 /** Decision 23/2021/QĐ-TTg art. 15: 3.710.000 đ from one month of leave, 1.855.000 đ from 15 days. */
 export function supportFor(days: number): number {
@@ -46,15 +46,13 @@ export function parseWorkers(text: string): { workers: Worker[]; invalid: number
   return { workers, invalid };
 }
 
-export async function verifyWorkers(run: DossierRun, step: CustomStep, place: Place): Promise<string> {
-  run.enter(step, place);
-  run.settle();
-  const { workers, invalid } = parseWorkers(run.form.workers ?? '');
+export async function verifyWorkers(step: CustomStepContext): Promise<void> {
+  const { workers, invalid } = parseWorkers(step.form.workers ?? '');
   const results = await Promise.all(
     workers.map(async (w) => {
       try {
         return await registries.runCheck({
-          dossierCode: run.code,
+          dossierCode: step.dossierCode,
           check: 'social-insurance.card',
           params: { insuranceCode: w.insuranceCode, citizenId: w.citizenId },
         });
@@ -74,20 +72,15 @@ export async function verifyWorkers(run: DossierRun, step: CustomStep, place: Pl
       total += amount;
     }
     const summary = `${w.fullName}: ${r.summary}${amount ? `; hỗ trợ ${formatVnd(amount)}` : r.outcome === 'match' ? '; nghỉ dưới 15 ngày, không thuộc diện hỗ trợ' : ''}`;
-    run.checks = [
-      ...run.checks.filter((c) => c.id !== `worker-${w.line}`),
-      { ...r, summary, id: `worker-${w.line}`, check: 'social-insurance.card', label: `Người lao động dòng ${w.line}`, at: nowIso() },
-    ];
-    run.record({ type: 'check', actor: SYSTEM_ACTOR, stepId: step.id, note: summary, data: { check: `worker-${w.line}`, outcome: r.outcome } });
+    step.recordCheck({ ...r, summary, id: `worker-${w.line}`, check: 'social-insurance.card', label: `Người lao động dòng ${w.line}`, at: nowIso() });
   });
-  Object.assign(run.inputs, {
+  step.recordOutputs({
     workersListed: String(workers.length + invalid.length),
     workersEligible: String(eligible),
     supportTotal: formatVnd(total),
   });
-  run.handoverNote =
+  step.handOver(
     `Đối chiếu bảo hiểm xã hội: ${eligible}/${workers.length + invalid.length} người lao động đủ điều kiện, tổng hỗ trợ ${formatVnd(total)}` +
-    (invalid.length ? `; dòng không đúng mẫu: ${invalid.join(', ')}` : '');
-  run.touch();
-  return step.next;
+      (invalid.length ? `; dòng không đúng mẫu: ${invalid.join(', ')}` : ''),
+  );
 }

@@ -4,7 +4,7 @@
  * steps from here, and the definition checker learns the names from here (through
  * `CUSTOM_WORKFLOW_STEPS`), so adding a custom workflow is one entry in this file.
  */
-import type { CustomHandler } from '../dossier/steps';
+import type { CustomHandler } from '../dossier/custom-step';
 import { verifyWorkers } from './covid-support';
 
 export const CUSTOM_WORKFLOWS: Readonly<Record<string, Readonly<Record<string, CustomHandler>>>> = {

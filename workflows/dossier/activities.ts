@@ -2,12 +2,15 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { DossierActivities } from '../../activities/contract';
 
-type LocalWork = Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant' | 'findAgency'>;
+export type LocalWork = Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant' | 'findAgency'>;
 
 /**
- * Short database writes and reads (read model, deadlines, outbox) run as local activities: in
- * the worker that runs the workflow, without a round trip through the task queue, which halves
- * the time an official waits for a decision to show. Retried until PostgreSQL is back.
+ * Short database reads (deadlines, agencies) run as local activities: in the worker that runs
+ * the workflow, without a round trip through the task queue. A local activity runs inside a
+ * workflow task that Temporal may never record (an outage), so it must have no effect anyone
+ * can see: reads only. Dossiers started before effects waited for durability (projection.ts,
+ * legacy mode) also write the read model and the outbox this way, so their histories replay.
+ * Retried until PostgreSQL is back.
  */
 const local = proxyLocalActivities<LocalWork>({
   startToCloseTimeout: '30s',
@@ -24,21 +27,45 @@ export const ONE_LOCAL_ACTIVITY_AT_A_TIME = 'one-local-activity-at-a-time';
  * which the workflow then schedules its next ones would differ on replay: a non-determinism.
  * One at a time, the order is the order of the calls.
  */
-export function serialLocalActivities(): LocalWork {
+export interface LocalWorkQueue extends LocalWork {
+  /** Local activities asked for and not answered yet (the workflow task waits for them). */
+  readonly pending: number;
+}
+
+export function serialLocalActivities(): LocalWorkQueue {
   let tail: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  const settle = () => {
+    pending--;
+  };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    if (!patched(ONE_LOCAL_ACTIVITY_AT_A_TIME)) return work();
-    const run = tail.then(work, work);
+    pending++;
+    const run = patched(ONE_LOCAL_ACTIVITY_AT_A_TIME) ? tail.then(work, work) : work();
     tail = run.catch(() => undefined);
+    void run.then(settle, settle);
     return run;
   };
   return {
+    get pending() {
+      return pending;
+    },
     projectDossier: (batch) => serial(() => local.projectDossier(batch)),
     planDeadline: (input) => serial(() => local.planDeadline(input)),
     notifyApplicant: (input) => serial(() => local.notifyApplicant(input)),
     findAgency: (input) => serial(() => local.findAgency(input)),
   };
 }
+
+/**
+ * The read model, the timeline and the outbox, written in one transaction per batch by a regular
+ * activity: Temporal schedules it only once the workflow task that made the batch is recorded,
+ * so nothing shows, and no message leaves, for a decision that was lost in an outage. Retried
+ * quickly and for as long as PostgreSQL is away (a batch is idempotent).
+ */
+export const readModel = proxyActivities<Pick<DossierActivities, 'projectDossier'>>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
 
 /**
  * Registry calls: transient failures are retried for as long as it takes; definite answers are

@@ -1,13 +1,13 @@
 /**
  * Update handlers: how officials, the applicant and the payment gateway act on a dossier.
  * Each validator refuses a request that the current state does not allow, with a Vietnamese
- * reason, before anything reaches history. An accepted update returns once the dossier has
- * settled into its next state and the read model shows it, so the page the user sees next is
- * already up to date.
+ * reason, before anything reaches history; each handler calls the state's method for what
+ * happened. An accepted update returns once the dossier has settled into its next state (and,
+ * for dossiers started before effects waited for durability, once the read model shows it).
  */
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { lowerFirst } from '../../domain/text';
 import { ROLE_LABELS } from '../../domain/roles';
+import { lowerFirst } from '../../domain/text';
 import {
   ACTION_REFUSED,
   type Actor,
@@ -19,7 +19,8 @@ import {
   submitSupplementUpdate,
   type UpdateResult,
 } from '../messages';
-import { type DossierRun, nowIso, officialActor, type TaskState } from './run';
+import type { Run } from './steps';
+import type { DossierState, TaskState } from './state';
 
 const MAX_REASON = 2000;
 
@@ -27,11 +28,11 @@ function refuse(message: string): never {
   throw ApplicationFailure.create({ message, type: ACTION_REFUSED, nonRetryable: true });
 }
 
-function openTaskFor(run: DossierRun, taskId: string, actor: Actor): TaskState {
-  const task = run.openTaskById(taskId);
+function openTaskFor(state: DossierState, taskId: string, actor: Actor): TaskState {
+  const task = state.openTaskById(taskId);
   if (task && actor.agencyCode !== task.agencyCode) refuse('Nhiệm vụ không thuộc cơ quan của bạn.');
   if (!task) {
-    if (actor.agencyCode !== run.input.agency.code) refuse('Hồ sơ không thuộc cơ quan của bạn.');
+    if (actor.agencyCode !== state.input.agency.code) refuse('Hồ sơ không thuộc cơ quan của bạn.');
     refuse('Nhiệm vụ này không còn chờ xử lý (đã được xử lý hoặc hồ sơ đã chuyển bước).');
   }
   if (task.role !== actor.role) refuse(`Nhiệm vụ này dành cho ${ROLE_LABELS[task.role].toLowerCase()}.`);
@@ -43,53 +44,48 @@ function assertFreeFor(task: TaskState, actor: Actor): void {
 }
 
 /**
- * Waits until the read model has the change; given the rest count from before a decision, first
- * until the main loop has acted on it and rests again.
+ * Waits until the main loop has acted on the update and rests again (given the rest count from
+ * before it); for legacy dossiers, also until the read model has the change.
  */
-async function settled(run: DossierRun, restsAfter?: number): Promise<UpdateResult> {
-  if (restsAfter !== undefined) await condition(() => run.settledCount > restsAfter);
-  const target = run.version;
-  await condition(() => run.projectedVersion >= target);
-  return { status: run.status, stepId: run.step.id, taskId: run.snapshot().openTasks[0]?.id };
+async function settled({ state, log }: Run, restsAfter?: number): Promise<UpdateResult> {
+  if (restsAfter !== undefined) await condition(() => log.restCount > restsAfter);
+  const target = log.version;
+  log.show();
+  if (!log.durable) await condition(() => log.projectedVersion >= target);
+  return { status: state.status, stepId: state.step.id, taskId: state.firstOpenTaskId(), version: target };
 }
 
-export function registerHandlers(run: DossierRun): void {
-  setHandler(dossierStateQuery, () => run.snapshot());
+export function registerHandlers(run: Run): void {
+  const { state, log } = run;
+  setHandler(dossierStateQuery, () => state.snapshot());
 
   setHandler(
     claimTaskUpdate,
     async ({ taskId, actor }) => {
-      const task = run.openTaskById(taskId)!;
-      if (task.assignee?.id !== actor.id) {
-        run.assign(task, actor);
-        run.record({ type: 'claimed', actor: officialActor(actor), stepId: task.stepId, taskId });
-      }
+      state.claim(state.openTaskById(taskId)!, actor);
       return settled(run);
     },
     {
-      validator: ({ taskId, actor }) => assertFreeFor(openTaskFor(run, taskId, actor), actor),
+      validator: ({ taskId, actor }) => assertFreeFor(openTaskFor(state, taskId, actor), actor),
     },
   );
 
   setHandler(
     completeTaskUpdate,
     async ({ taskId, action, reason, inputs, actor }) => {
-      const task = run.openTaskById(taskId)!;
-      const mark = run.settledCount;
-      if (!task.assignee) run.assign(task, actor);
-      const trimmed = reason?.trim() || undefined;
-      task.decision = { action, reason: trimmed, inputs, actor };
-      const step = run.stepById(task.stepId);
-      const label = step.kind === 'task' ? step.actions.find((a) => a.id === action)?.label : action;
-      run.record({ type: 'action', actor: officialActor(actor), stepId: task.stepId, taskId, note: trimmed, data: { action, label: label ?? action } });
+      const task = state.openTaskById(taskId)!;
+      const mark = log.restCount;
+      const step = state.stepById(task.stepId);
+      const label = step.kind === 'task' ? step.actions.find((a) => a.id === action)?.label : undefined;
+      state.decide(task, { action, reason: reason?.trim() || undefined, inputs, actor }, label ?? action);
       return settled(run, mark);
     },
     {
       validator: ({ taskId, action, reason, inputs, actor }) => {
-        const task = openTaskFor(run, taskId, actor);
+        const task = openTaskFor(state, taskId, actor);
         assertFreeFor(task, actor);
         if (task.decision) refuse('Nhiệm vụ này đã được xử lý.');
-        const step = run.stepById(task.stepId);
+        const step = state.stepById(task.stepId);
         const definition = step.kind === 'task' ? step.actions.find((a) => a.id === action) : undefined;
         if (!definition) refuse(`Thao tác "${action}" không có ở bước ${step.name}.`);
         if (definition.requires.includes('reason') && !reason?.trim()) refuse(`Vui lòng nhập lý do để "${definition.label}".`);
@@ -104,23 +100,13 @@ export function registerHandlers(run: DossierRun): void {
   setHandler(
     reassignTaskUpdate,
     async ({ taskId, to, actor }) => {
-      const task = run.openTaskById(taskId)!;
-      const from = task.assignee?.name;
-      run.assign(task, to);
-      run.record({
-        type: 'reassigned',
-        actor: officialActor(actor),
-        stepId: task.stepId,
-        taskId,
-        note: from ? `${from} → ${to.name}` : `→ ${to.name}`,
-        data: { to: to.id },
-      });
+      state.reassign(state.openTaskById(taskId)!, to, actor);
       return settled(run);
     },
     {
       validator: ({ taskId, to, actor }) => {
         if (actor.role !== 'supervisor') refuse('Chỉ cán bộ giám sát được phân công lại nhiệm vụ.');
-        const task = run.openTaskById(taskId);
+        const task = state.openTaskById(taskId);
         if (!task) refuse('Nhiệm vụ này không còn chờ xử lý.');
         if (actor.agencyCode !== task.agencyCode || to.agencyCode !== task.agencyCode)
           refuse('Nhiệm vụ không thuộc cơ quan của bạn.');
@@ -133,25 +119,21 @@ export function registerHandlers(run: DossierRun): void {
   setHandler(
     submitSupplementUpdate,
     async ({ form, note }) => {
-      const step = run.step;
-      const editable = step.kind === 'supplement' && step.editableFields ? step.editableFields : Object.keys(run.form);
-      for (const [name, value] of Object.entries(form)) if (editable.includes(name)) run.form[name] = value;
-      const mark = run.settledCount;
-      run.supplement!.answeredAt = nowIso();
-      run.record({
-        type: 'supplement-received',
-        actor: { kind: 'applicant', name: run.applicant().name },
-        stepId: step.id,
-        note: note?.trim() || undefined,
-        data: { round: run.supplement!.round },
-      });
+      const mark = log.restCount;
+      state.receiveSupplement(form, note?.trim() || undefined);
       return settled(run, mark);
     },
     {
-      validator: ({ round }) => {
-        if (run.step.kind !== 'supplement' || !run.supplement || run.supplement.answeredAt)
-          refuse('Hồ sơ không ở trạng thái chờ bổ sung.');
-        if (run.supplement.round !== round) refuse('Yêu cầu bổ sung này đã hết hiệu lực.');
+      validator: ({ round, form }) => {
+        const supplement = state.supplement;
+        if (state.step.kind !== 'supplement' || !supplement || supplement.answeredAt) refuse('Hồ sơ không ở trạng thái chờ bổ sung.');
+        if (supplement.round !== round) refuse('Yêu cầu bổ sung này đã hết hiệu lực.');
+        // A change the step does not allow is refused, never dropped without a word.
+        const editable = state.editableFields();
+        const locked = Object.entries(form)
+          .filter(([name, value]) => !editable.includes(name) && value !== (state.form[name] ?? ''))
+          .map(([name]) => state.def.form.fields.find((f) => f.name === name)?.label ?? name);
+        if (locked.length) refuse(`Lần bổ sung này không cho sửa: ${locked.join(', ')}.`);
       },
     },
   );
@@ -159,22 +141,14 @@ export function registerHandlers(run: DossierRun): void {
   setHandler(
     confirmPaymentUpdate,
     async ({ transactionId, paidAt }) => {
-      const payment = run.payment!;
-      if (payment.status === 'paid') return settled(run); // the same callback again
-      const mark = run.settledCount;
-      Object.assign(payment, { status: 'paid', transactionId, paidAt });
-      run.paidAmount += payment.amount;
-      run.record({
-        type: 'payment-received',
-        actor: { kind: 'gateway', name: 'Cổng thanh toán' },
-        stepId: run.step.id,
-        data: { reference: payment.reference, transactionId, amount: payment.amount },
-      });
+      if (state.payment?.status === 'paid') return settled(run); // the same callback again
+      const mark = log.restCount;
+      state.receivePayment({ transactionId, paidAt }, state.step.id);
       return settled(run, mark);
     },
     {
       validator: ({ reference, transactionId, amount }) => {
-        const payment = run.payment;
+        const payment = state.payment;
         if (!payment || payment.reference !== reference) refuse('Không có yêu cầu thanh toán này cho hồ sơ.');
         if (payment.status === 'paid' && payment.transactionId !== transactionId)
           refuse('Hồ sơ đã được thanh toán bằng một giao dịch khác.');

@@ -1,8 +1,11 @@
 /**
  * One executor per step kind. Each runs its step and returns the id of the step that follows;
  * the main loop in workflow.ts chains them, and a parallel step chains its branches the same
- * way. Adding a step kind means adding an executor here and its schema in
- * procedures/definition.ts.
+ * way. Executors change the dossier only through its state's methods (state.ts). Adding a step
+ * kind means adding an executor here and its schema in engine/definition.ts.
+ *
+ * Replay: dossiers started before a change must replay their recorded histories, so the order
+ * of activity calls and of the resting points here only changes behind `patched()`.
  */
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
 import { formatVnd } from '../../domain/money';
@@ -23,82 +26,93 @@ import type {
 import { feeLines, totalOf } from '../../engine/fees';
 import { branchSteps } from '../../engine/graph';
 import { schemePattern } from '../../engine/numbering';
-import type { CheckRecord, CheckResult } from '../messages';
-import { documents, gateway, registries } from './activities';
-import { type DossierRun, MAIN, nowIso, officialActor, type Place, SYSTEM_ACTOR } from './run';
+import type { CheckRecord, CheckResult, OutboxMessage } from '../messages';
+import { documents, gateway, type LocalWorkQueue, registries } from './activities';
+import { nowIso } from './clock';
+import { type CustomHandler, customStepContext } from './custom-step';
+import type { ProjectionLog } from './projection';
+import { type DossierState, type Flow, officialActor } from './state';
+
+/** What the executors work with: the dossier's state, its projection log, its database work. */
+export interface Run {
+  readonly state: DossierState;
+  readonly log: ProjectionLog;
+  /** This dossier's local activities, one at a time. */
+  readonly db: LocalWorkQueue;
+  /** The TypeScript steps of the custom workflow the definition names, by handler name. */
+  readonly customSteps: Readonly<Record<string, CustomHandler>>;
+}
 
 /** Sends a notification template to the applicant, once per occurrence (the key is deterministic). */
 export async function notify(
-  run: DossierRun,
+  run: Run,
+  flow: Flow,
   template: string | undefined,
   values: Record<string, string> = {},
   supplementRound?: number,
 ): Promise<void> {
   if (!template) return;
-  const applicant = run.applicant();
+  const { state, log } = run;
+  const applicant = state.applicant();
   if (!applicant.email && !applicant.phone) return;
-  await run.db.notifyApplicant({
-    key: run.nextNotificationKey(template),
-    dossierCode: run.code,
+  const message: OutboxMessage = {
+    key: log.nextMessageKey(template),
     to: { name: applicant.name, email: applicant.email, phone: applicant.phone },
-    template: run.def.notifications[template],
+    template: state.def.notifications[template],
     values: {
-      code: run.code,
+      code: state.code,
       name: applicant.name,
-      procedure: run.def.name,
-      appointment: run.appointmentAt ? formatVietnameseDate(run.appointmentAt) : '',
-      reason: run.lastReason ?? '',
+      procedure: state.def.name,
+      appointment: state.appointmentAt ? formatVietnameseDate(state.appointmentAt) : '',
+      reason: flow.lastReason ?? '',
       ...values,
     },
     supplementRound,
-  });
-  run.record({ type: 'notified', actor: SYSTEM_ACTOR, stepId: run.step.id, data: { template } });
+  };
+  // Durable: written with the next batch, after Temporal has recorded what caused it.
+  if (log.durable) log.message(message);
+  else await run.db.notifyApplicant({ ...message, dossierCode: state.code });
+  state.notified(template);
 }
 
 /** The processing time that applies to this dossier: a matching rule's, or the default. */
-function processingDays(run: DossierRun): number {
-  const facts = { form: run.form, checks: run.checkOutcomes() };
-  return run.def.processingRules?.find((r) => holds(r.when, facts))?.days ?? run.def.processingDays;
+function processingDays(state: DossierState): number {
+  return state.def.processingRules?.find((r) => holds(r.when, state.facts()))?.days ?? state.def.processingDays;
 }
 
 /** The agency working a task: the handling agency, or the consulted one of the same place. */
-async function taskAgency(run: DossierRun, step: TaskStep): Promise<string> {
-  if (!step.agencyKind || step.agencyKind === run.def.agencyKind) return run.input.agency.code;
-  const { provinceCode, communeCode } = run.input.agency;
+async function taskAgency(run: Run, step: TaskStep): Promise<string> {
+  const { state } = run;
+  if (!step.agencyKind || step.agencyKind === state.def.agencyKind) return state.input.agency.code;
+  const { provinceCode, communeCode } = state.input.agency;
   return (await run.db.findAgency({ kind: step.agencyKind, provinceCode, communeCode })).code;
 }
 
-async function runTask(run: DossierRun, step: TaskStep, place: Place): Promise<string> {
-  run.enter(step, place);
+async function runTask(run: Run, step: TaskStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
   const agencyCode = await taskAgency(run, step);
   const due = step.workingDays
     ? await run.db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
     : undefined;
-  const task = run.openTask(step, agencyCode, place, due?.dueAt);
-  await notify(run, step.notify);
-  run.settle();
+  const task = state.openTask(step, agencyCode, flow, due?.dueAt);
+  await notify(run, flow, step.notify);
+  log.rest();
 
   await condition(() => task.decision !== undefined);
   const decision = task.decision!;
   const action = step.actions.find((a) => a.id === decision.action)!;
-  run.closeTask(task, action, decision);
-  run.lastReason = decision.reason;
-  if (decision.reason) run.handoverNote = `${action.label}: ${decision.reason}`;
-  else if (action.next !== step.id) run.handoverNote = `${decision.actor.name}: ${action.label}`;
-  if (action.emitsStatus) run.setStatus(action.emitsStatus, officialActor(decision.actor));
+  state.completeTask(task, action);
+  flow.giveReason(decision.reason);
+  if (decision.reason) flow.handOver(`${action.label}: ${decision.reason}`);
+  else if (action.next !== step.id) flow.handOver(`${decision.actor.name}: ${action.label}`);
+  if (action.emitsStatus) state.setStatus(action.emitsStatus, officialActor(decision.actor));
   if (action.setsAppointment) {
-    const days = processingDays(run);
+    const days = processingDays(state);
     const plan = await run.db.planDeadline({ from: nowIso(), workingDays: days });
-    run.acceptedAt = nowIso();
-    run.appointmentAt = plan.dueAt;
-    run.record({
-      type: 'appointment',
-      actor: officialActor(decision.actor),
-      stepId: step.id,
-      data: { appointmentAt: plan.dueAt, workingDays: days },
-    });
+    state.accept(plan.dueAt, days, decision.actor, step.id);
   }
-  await notify(run, action.notify);
+  await notify(run, flow, action.notify);
   return action.next;
 }
 
@@ -106,15 +120,16 @@ function failureMessage(error: ActivityFailure): string {
   return error.cause instanceof ApplicationFailure || error.cause instanceof Error ? error.cause.message : error.message;
 }
 
-async function runChecks(run: DossierRun, step: CheckStep, place: Place): Promise<string> {
-  run.enter(step, place);
-  run.settle();
+async function runChecks(run: Run, step: CheckStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  log.rest();
   const results = await Promise.all(
     step.checks.map(async (c): Promise<CheckRecord> => {
-      const params = Object.fromEntries(Object.entries(c.input).map(([param, field]) => [param, run.form[field] ?? '']));
+      const params = Object.fromEntries(Object.entries(c.input).map(([param, field]) => [param, state.form[field] ?? '']));
       let result: CheckResult;
       try {
-        result = await registries.runCheck({ dossierCode: run.code, check: c.check, params, ...(c.params ? { fixed: c.params } : {}) });
+        result = await registries.runCheck({ dossierCode: state.code, check: c.check, params, ...(c.params ? { fixed: c.params } : {}) });
       } catch (error) {
         // Transient failures are retried by Temporal; what arrives here is a definite refusal.
         if (!(error instanceof ActivityFailure)) throw error;
@@ -123,182 +138,177 @@ async function runChecks(run: DossierRun, step: CheckStep, place: Place): Promis
       return { ...result, id: c.id, check: c.check, label: c.label, at: nowIso() };
     }),
   );
-  for (const r of results) {
-    run.checks = [...run.checks.filter((c) => c.id !== r.id), r];
-    run.record({ type: 'check', actor: SYSTEM_ACTOR, stepId: step.id, note: r.summary, data: { check: r.id, outcome: r.outcome } });
-  }
+  for (const record of results) state.recordCheck(step.id, record);
   const problems = results.filter((r) => r.outcome !== 'match');
   if (problems.length === 0) return step.next;
-  run.handoverNote = `Kết quả đối chiếu: ${problems.map((p) => p.summary).join('; ')}`;
-  run.lastReason = problems.map((p) => p.summary).join('; ');
+  const summary = problems.map((p) => p.summary).join('; ');
+  flow.handOver(`Kết quả đối chiếu: ${summary}`);
+  flow.giveReason(summary);
   return step.onMismatch;
 }
 
-function runBranch(run: DossierRun, step: BranchStep, place: Place): string {
-  run.enter(step, place);
-  const facts = { form: run.form, checks: run.checkOutcomes() };
-  return step.cases.find((c) => holds(c.when, facts))?.next ?? step.otherwise;
+function runBranch(run: Run, step: BranchStep, flow: Flow): string {
+  const { state } = run;
+  state.enter(step, flow);
+  return step.cases.find((c) => holds(c.when, state.facts()))?.next ?? step.otherwise;
 }
 
 /**
- * Runs the branches at the same time. When all have reached the join, the dossier goes on;
- * when one leaves (an end step, or a step outside the branches), the others are cancelled
- * and their open tasks closed, and the dossier follows the one that left.
+ * Runs the branches at the same time, each a flow with its own notes. When all have reached the
+ * join, the dossier goes on; when one leaves (an end step, or a step outside the branches), the
+ * others are cancelled and their open tasks closed, and the dossier follows the one that left.
  */
-async function runParallel(run: DossierRun, step: ParallelStep): Promise<string> {
-  run.enter(step);
-  let exit: string | undefined;
+async function runParallel(run: Run, step: ParallelStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  let exit: { step: string; flow: Flow } | undefined;
   const scope = new CancellationScope();
-  const branchIds = step.branches.map((b) => b.id);
-  const flows = step.branches.map((branch) =>
+  const branchFlows = step.branches.map((b) => flow.branchOff(b.id, b.name));
+  const flows = step.branches.map((branch, i) =>
     scope.run(async () => {
-      const place: Place = { branch: branch.id };
-      const own = branchSteps(run.def, branch.start, step.next);
+      const own = branchSteps(state.def, branch.start, step.next);
       let next = branch.start;
       while (next !== step.next) {
         if (!own.has(next)) {
-          exit ??= next;
+          exit ??= { step: next, flow: branchFlows[i] };
           scope.cancel();
           return;
         }
-        next = (await executeStep(run, run.stepById(next), place))!;
+        next = (await executeStep(run, state.stepById(next), branchFlows[i]))!;
       }
       // Arrived at the join: the dossier rests until the other branches arrive.
-      run.settle();
+      log.rest();
     }),
   );
   const settledFlows = await Promise.allSettled(flows);
-  for (const flow of settledFlows) if (flow.status === 'rejected' && !isCancellation(flow.reason)) throw flow.reason;
-  run.cancelTasksOf(branchIds);
-  return exit ?? step.next;
+  for (const result of settledFlows) if (result.status === 'rejected' && !isCancellation(result.reason)) throw result.reason;
+  state.cancelTasksOf(step.branches.map((b) => b.id));
+  flow.join(branchFlows, exit?.flow);
+  return exit?.step ?? step.next;
 }
 
 /** Marks histories in which a dossier coming back to a payment step pays only what it still owes. */
 export const PAY_ONLY_WHAT_IS_OWED = 'pay-only-what-is-owed';
 
-async function runPayment(run: DossierRun, step: PaymentStep): Promise<string> {
-  run.enter(step);
-  const due = totalOf(feeLines(run.def.fees, step.fees, run.form));
+async function runPayment(run: Run, step: PaymentStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  const due = totalOf(feeLines(state.def.fees, step.fees, state.form));
   // Back at the payment step (returned to intake after paying): ask only for what is still owed.
-  const amount = run.paidAmount > 0 && patched(PAY_ONLY_WHAT_IS_OWED) ? Math.max(0, due - run.paidAmount) : due;
+  const amount = state.paidAmount > 0 && patched(PAY_ONLY_WHAT_IS_OWED) ? Math.max(0, due - state.paidAmount) : due;
   if (amount === 0) return step.next;
 
-  const reference = `${run.code}-TT${++run.paymentRound}`;
-  const deadlineAt = new Date(Date.now() + run.input.settings.paymentDeadlineMs).toISOString();
+  const reference = state.nextPaymentReference();
+  const deadlineMs = state.input.settings.paymentDeadlineMs;
+  const deadlineAt = new Date(Date.now() + deadlineMs).toISOString();
   const request = await gateway.requestPayment({
-    dossierCode: run.code,
+    dossierCode: state.code,
     reference,
     amount,
-    description: `${run.def.name} – hồ sơ ${run.code}`,
+    description: `${state.def.name} – hồ sơ ${state.code}`,
     deadlineAt,
   });
-  run.payment = { reference, amount, payUrl: request.payUrl, deadlineAt, status: 'pending' };
-  run.record({ type: 'payment-requested', actor: SYSTEM_ACTOR, stepId: step.id, data: { reference, amount } });
-  await notify(run, step.notify, {
+  state.requestPayment(step.id, { reference, amount, payUrl: request.payUrl, deadlineAt });
+  await notify(run, flow, step.notify, {
     amount: formatVnd(amount),
     paymentLink: request.payUrl,
     paymentDeadline: formatVietnameseDateTime(deadlineAt),
   });
-  run.settle();
+  log.rest();
 
-  const payment = run.payment;
-  if (await condition(() => payment.status === 'paid', run.input.settings.paymentDeadlineMs)) return step.next;
+  if (await condition(() => state.payment?.status === 'paid', deadlineMs)) return step.next;
 
   // Time is up; the gateway has the last word, since a payment may have crossed the cancel.
   const final = await gateway.cancelPayment({ reference });
   if (final.status === 'paid') {
-    if (payment.status !== 'paid') {
-      Object.assign(payment, { status: 'paid', transactionId: final.transactionId, paidAt: final.paidAt });
-      run.paidAmount += amount;
-      run.record({
-        type: 'payment-received',
-        actor: { kind: 'gateway', name: 'Cổng thanh toán' },
-        stepId: step.id,
-        data: { reference, transactionId: final.transactionId ?? '', amount },
-      });
-    }
+    state.receivePayment({ transactionId: final.transactionId ?? '', paidAt: final.paidAt }, step.id);
     return step.next;
   }
-  payment.status = 'expired';
-  run.record({ type: 'payment-expired', actor: SYSTEM_ACTOR, stepId: step.id, data: { reference } });
+  state.expirePayment(step.id);
   return step.onTimeout;
 }
 
-async function runSupplement(run: DossierRun, step: SupplementStep): Promise<string> {
-  run.enter(step);
-  const round = (run.supplement?.round ?? 0) + 1;
-  const supplement = { round, reason: run.lastReason ?? '', requestedAt: nowIso() } as NonNullable<DossierRun['supplement']>;
-  run.supplement = supplement;
-  run.touch();
-  await notify(run, step.notify, {}, round);
-  run.settle();
-  await condition(() => supplement.answeredAt !== undefined);
-  run.handoverNote = `Công dân đã bổ sung hồ sơ (lần ${round})`;
+async function runSupplement(run: Run, step: SupplementStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  const round = state.requestSupplement(flow.lastReason ?? '');
+  await notify(run, flow, step.notify, {}, round);
+  log.rest();
+  await condition(() => state.supplement?.answeredAt !== undefined);
+  flow.handOver(`Công dân đã bổ sung hồ sơ (lần ${round})`);
   return step.next;
 }
 
-async function runIssue(run: DossierRun, step: IssueStep): Promise<string> {
-  run.enter(step);
-  run.settle();
-  const { code, name, provinceCode, communeCode } = run.input.agency;
-  run.result = await documents.issueResult({
-    dossierCode: run.code,
-    procedureCode: run.def.code,
+/** Each issue step of a definition has its own result code: `<dossier>-KQ1`, `-KQ2`, … in definition order. */
+export function resultCodeOf(state: DossierState, step: IssueStep): string {
+  const ordinal = state.def.steps.filter((s) => s.kind === 'issue').findIndex((s) => s.id === step.id) + 1;
+  return `${state.code}-KQ${ordinal}`;
+}
+
+async function runIssue(run: Run, step: IssueStep, flow: Flow): Promise<string> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  log.rest();
+  const { code, name, provinceCode, communeCode } = state.input.agency;
+  const payment = state.payment;
+  const result = await documents.issueResult({
+    dossierCode: state.code,
+    documentCode: resultCodeOf(state, step),
+    procedureCode: state.def.code,
     document: step.document,
-    numberingPattern: schemePattern(run.def.numberingSchemes, step.document.numbering),
+    numberingPattern: schemePattern(state.def.numberingSchemes, step.document.numbering),
     agency: { code, name, provinceCode, communeCode },
-    form: run.form,
-    inputs: run.inputs,
-    formFields: run.def.form.fields,
-    fee: run.payment?.status === 'paid' ? run.payment.amount : undefined,
-    signedBy: run.deciders.get('leader')?.name,
+    form: state.form,
+    inputs: state.inputs,
+    formFields: state.def.form.fields,
+    fee: payment?.status === 'paid' ? payment.amount : undefined,
+    signedBy: state.decider('leader')?.name,
   });
-  run.record({
-    type: 'result-issued',
-    actor: SYSTEM_ACTOR,
-    stepId: step.id,
-    data: { number: run.result.number, documentCode: run.result.documentCode },
-  });
+  state.issueResult(step.id, result);
   return step.next;
 }
 
-async function runEnd(run: DossierRun, step: EndStep): Promise<undefined> {
-  run.enter(step);
-  run.outcome = step.outcome;
-  run.completedAt = nowIso();
-  await notify(run, step.notify, { number: run.result?.number ?? '' });
-  run.record({ type: 'finished', actor: SYSTEM_ACTOR, stepId: step.id, status: step.status, data: { outcome: step.outcome } });
-  run.settle();
+async function runEnd(run: Run, step: EndStep, flow: Flow): Promise<undefined> {
+  const { state, log } = run;
+  state.enter(step, flow);
+  state.conclude(step);
+  await notify(run, flow, step.notify, { number: state.results.map((r) => r.number).join(', ') });
+  state.recordFinished(step);
+  log.rest();
   return undefined;
 }
 
-/** A step written in TypeScript by a custom workflow: it gets the run and returns the next step. */
-export type CustomHandler = (run: DossierRun, step: CustomStep, place: Place) => Promise<string>;
+async function runCustom(run: Run, step: CustomStep, flow: Flow): Promise<string> {
+  const handler = run.customSteps[step.handler];
+  // Definitions are checked against the workflow they name; this guards a hand-made input.
+  if (!handler) throw ApplicationFailure.nonRetryable(`no handler "${step.handler}" in this workflow`, 'UnknownCustomStep');
+  run.state.enter(step, flow);
+  // The step works without anyone: the dossier rests meanwhile, as it does during registry checks.
+  run.log.rest();
+  await handler(customStepContext(run.state, step, flow));
+  return step.next;
+}
 
 /** Runs one step; `undefined` means the dossier has ended. */
-export async function executeStep(run: DossierRun, step: Step, place: Place = MAIN): Promise<string | undefined> {
+export async function executeStep(run: Run, step: Step, flow: Flow): Promise<string | undefined> {
   switch (step.kind) {
     case 'task':
-      return runTask(run, step, place);
+      return runTask(run, step, flow);
     case 'check':
-      return runChecks(run, step, place);
+      return runChecks(run, step, flow);
     case 'branch':
-      return runBranch(run, step, place);
+      return runBranch(run, step, flow);
     case 'parallel':
-      return runParallel(run, step);
+      return runParallel(run, step, flow);
     case 'payment':
-      return runPayment(run, step);
+      return runPayment(run, step, flow);
     case 'supplement':
-      return runSupplement(run, step);
+      return runSupplement(run, step, flow);
     case 'issue':
-      return runIssue(run, step);
-    case 'custom': {
-      const handler = run.customHandlers[step.handler];
-      // Definitions are checked against the workflow they name; this guards a hand-made input.
-      if (!handler) throw ApplicationFailure.nonRetryable(`no handler "${step.handler}" in this workflow`, 'UnknownCustomStep');
-      return handler(run, step, place);
-    }
+      return runIssue(run, step, flow);
+    case 'custom':
+      return runCustom(run, step, flow);
     case 'end':
-      return runEnd(run, step);
+      return runEnd(run, step, flow);
   }
 }

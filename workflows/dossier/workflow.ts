@@ -1,49 +1,44 @@
 /**
  * One workflow per dossier, for every procedure: it interprets the procedure definition that
  * arrived in its input, step by step, until an end step. Human decisions arrive as Updates
- * (handlers.ts); the read model is kept current by the projector below.
+ * (handlers.ts); the state (state.ts) owns the dossier; the projection log (projection.ts)
+ * writes what changed to the read model.
  */
 import { allHandlersFinished, condition } from '@temporalio/workflow';
-import type { DossierInput, DossierSnapshot } from '../messages';
 import { CUSTOM_WORKFLOWS } from '../custom';
+import type { DossierInput, DossierSnapshot } from '../messages';
+import { readModel, serialLocalActivities } from './activities';
+import type { CustomHandler } from './custom-step';
 import { registerHandlers } from './handlers';
-import { DossierRun } from './run';
-import { type CustomHandler, executeStep, notify } from './steps';
+import { ProjectionLog } from './projection';
+import { DossierState, Flow } from './state';
+import { executeStep, notify, type Run } from './steps';
 
-/** Writes changes to PostgreSQL in batches, in order, for as long as the dossier lives. */
-async function project(run: DossierRun): Promise<void> {
-  for (;;) {
-    await condition(() => run.hasUnprojectedChanges() || run.finished);
-    if (!run.hasUnprojectedChanges()) return;
-    const batch = run.takeBatch();
-    await run.db.projectDossier(batch);
-    run.projectedVersion = batch.version;
-  }
-}
-
-/**
- * Runs a dossier through its definition. Custom workflows pass the TypeScript steps their
- * definitions name (`custom` steps); the generic workflow passes none.
- */
-export async function interpretDossier(input: DossierInput, customHandlers: Record<string, CustomHandler> = {}): Promise<DossierSnapshot> {
-  const run = new DossierRun(input);
-  run.customHandlers = customHandlers;
+/** Runs a dossier through its definition, with the TypeScript steps of a custom workflow if it names one. */
+export async function interpretDossier(input: DossierInput, customSteps: Readonly<Record<string, CustomHandler>> = {}): Promise<DossierSnapshot> {
+  const log = ProjectionLog.start(input.code);
+  const state = new DossierState(input, log);
+  const run: Run = { state, log, db: serialLocalActivities(), customSteps };
   registerHandlers(run);
-  const projector = project(run);
+  const projector = log.durable
+    ? log.runProjector(() => state.snapshot(), (batch) => readModel.projectDossier(batch), () => log.changesWanted && run.db.pending === 0)
+    : log.runProjector(() => state.snapshot(), (batch) => run.db.projectDossier(batch));
 
-  run.record({ type: 'submitted', actor: { kind: 'applicant', name: run.applicant().name }, status: 1, data: { channel: input.channel } });
-  await notify(run, run.def.submittedNotify);
+  const main = new Flow();
+  state.submitted();
+  await notify(run, main, state.def.submittedNotify);
 
-  let next: string | undefined = run.def.start;
-  while (next !== undefined) next = await executeStep(run, run.stepById(next));
+  let next: string | undefined = state.def.start;
+  while (next !== undefined) next = await executeStep(run, state.stepById(next), main);
 
   await condition(allHandlersFinished);
-  run.finished = true;
+  log.end();
   await projector;
-  return run.snapshot();
+  return state.snapshot();
 }
 
 /** The workflow of every dossier; a definition naming a custom workflow gets its TypeScript steps. */
 export async function dossierWorkflow(input: DossierInput): Promise<DossierSnapshot> {
-  return interpretDossier(input, input.procedure.workflow ? CUSTOM_WORKFLOWS[input.procedure.workflow] ?? {} : {});
+  const custom = input.procedure.workflow;
+  return interpretDossier(input, custom ? CUSTOM_WORKFLOWS[custom] ?? {} : {});
 }

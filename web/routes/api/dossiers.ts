@@ -7,6 +7,13 @@ import express, { Router } from 'express';
 import { normalizeDossierCode } from '../../../domain/dossier-code';
 import { portalStatusLabel } from '../../../domain/portal-status';
 import type { WebServices } from '../../services';
+import { parse } from '../../validation';
+import { dossierCodeParams, idempotencyKeyHeader, submitDossierRequest } from './dossiers.schema';
+
+/** Errors of the form's own fields are named by the field, as the form's validation names them. */
+function formFieldNames(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([key, message]) => [key.startsWith('form.') ? key.slice('form.'.length) : key, message]));
+}
 
 export function dossierApiRoutes(s: WebServices): Router {
   const router = Router();
@@ -14,7 +21,7 @@ export function dossierApiRoutes(s: WebServices): Router {
 
   router.get('/procedures', (_req, res) => {
     res.json({
-      procedures: s.catalog.published().map((p) => ({
+      procedures: s.procedures.published().map((p) => ({
         code: p.code,
         version: p.version,
         name: p.name,
@@ -26,22 +33,17 @@ export function dossierApiRoutes(s: WebServices): Router {
   });
 
   router.post('/dossiers', async (req, res) => {
-    const body = req.body as { procedureCode?: unknown; form?: unknown } | undefined;
-    const key = req.get('idempotency-key');
-    const problems: Record<string, string> = {};
-    if (!body || typeof body !== 'object') problems.body = 'Nội dung phải là một đối tượng JSON';
-    else {
-      if (typeof body.procedureCode !== 'string' || !body.procedureCode) problems.procedureCode = 'Vui lòng nêu mã thủ tục';
-      if (!body.form || typeof body.form !== 'object' || Array.isArray(body.form)) problems.form = 'Vui lòng gửi dữ liệu tờ khai (form)';
+    const body = parse(submitDossierRequest, req.body, 'body');
+    const key = parse(idempotencyKeyHeader, req.get('idempotency-key'), 'Idempotency-Key');
+    if (!body.ok || !key.ok) {
+      const fields = { ...(body.ok ? {} : formFieldNames(body.errors)), ...(key.ok ? {} : key.errors) };
+      return res.status(422).json({ error: 'validation_failed', fields });
     }
-    if (key !== undefined && !/^[\x21-\x7e]{8,200}$/.test(key)) problems['Idempotency-Key'] = 'Khóa phải dài từ 8 đến 200 ký tự in được';
-    if (Object.keys(problems).length) return res.status(422).json({ error: 'validation_failed', fields: problems });
-
     const result = await s.intake.submit({
-      procedureCode: body!.procedureCode as string,
-      form: body!.form as Record<string, unknown>,
+      procedureCode: body.value.procedureCode,
+      form: body.value.form,
       channel: 'api',
-      idempotencyKey: key ? `api:${key}` : undefined,
+      idempotencyKey: key.value ? `api:${key.value}` : undefined,
     });
     switch (result.kind) {
       case 'created':
@@ -53,7 +55,7 @@ export function dossierApiRoutes(s: WebServices): Router {
             code: result.code,
             status: 1,
             statusLabel: portalStatusLabel(1),
-            lookupUrl: `${s.endpoints.publicUrl}/tra-cuu?ma=${encodeURIComponent(result.code)}`,
+            lookupUrl: `${s.publicUrl}/tra-cuu?ma=${encodeURIComponent(result.code)}`,
           });
       case 'invalid':
         return res.status(422).json({ error: 'validation_failed', fields: result.errors });
@@ -65,7 +67,9 @@ export function dossierApiRoutes(s: WebServices): Router {
   });
 
   router.get('/dossiers/:code', async (req, res) => {
-    const dossier = await s.readModel.publicDossier(normalizeDossierCode(String(req.params.code)));
+    const params = parse(dossierCodeParams, req.params, 'code');
+    if (!params.ok) return res.status(400).json({ error: 'validation_failed', fields: params.errors });
+    const dossier = await s.readModel.publicDossier(normalizeDossierCode(params.value.code));
     if (!dossier) return res.status(404).json({ error: 'not_found', message: 'Không tìm thấy hồ sơ' });
     res.json({
       code: dossier.code,

@@ -1,30 +1,41 @@
 /**
  * The dossier page of the back office and the actions on it: claim, decide, reassign, and the
  * printed documents. Every lookup goes through readModel.dossierFor, which only finds dossiers
- * of the official's own agency.
+ * of the official's own agency. A decision is checked against the step of the task it is made
+ * on (the task service resolves it): field errors answer 422 with what was typed, a refusal 409
+ * with the workflow's reason, an unconfirmed decision 503 with the same request id to retry.
  */
 import { type Request, type Response, Router } from 'express';
-import { renderReceiptSlipPdf } from '../../../documents/receipt-slip';
-import { findProvince } from '../../../domain/provinces';
+import type { IDossier } from '../../../db/entities';
 import { localIsoDate } from '../../../domain/vietnam-time';
 import { validateFields } from '../../../engine/form';
-import type { IDossier } from '../../../db/entities';
 import { currentUser, requireOfficial } from '../../middleware/auth';
 import { flash } from '../../middleware/flash';
 import type { WebServices } from '../../services';
 import type { ActionOutcome } from '../../services/dossier-actions';
+import type { DownloadableDocument } from '../../services/documents';
+import { resultsOf } from '../../services/read-model';
 import { actorOf } from '../../session-user';
-import { dossierPageModel } from '../../view-models/dossier-page';
-import { newRequestId, requestIdFrom } from '../request-id';
+import { formBody, parse } from '../../validation';
+import { type DossierFormState, dossierPage } from '../../view-models/dossier';
+import { errorPage } from '../../view-models/error';
+import { statusOf } from '../outcome-status';
+import { claimBody, decisionBody, dossierParams, INPUT_PREFIX, reassignBody, resultDocumentParams } from './dossier.schema';
 
-interface FormState {
-  taskId?: string;
-  action?: string;
-  reason?: string;
-  inputs?: Record<string, string>;
-  inputErrors?: Record<string, string>;
-  errors?: Record<string, string>;
-  error?: string;
+/** What the official typed into an action's inputs (`in_<field>`), by field name. */
+function typedInputs(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([k, v]) => k.startsWith(INPUT_PREFIX) && typeof v === 'string')
+      .map(([k, v]) => [k.slice(INPUT_PREFIX.length), v as string]),
+  );
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function sendDocument(res: Response, doc: DownloadableDocument): void {
+  res.type(doc.mimeType).setHeader('Content-Disposition', `inline; filename="${doc.fileName}"`);
+  res.send(doc.content);
 }
 
 export function dossierRoutes(s: WebServices): Router {
@@ -32,37 +43,40 @@ export function dossierRoutes(s: WebServices): Router {
   router.use('/ho-so', requireOfficial());
 
   const notFound = (res: Response, code: string) =>
-    res.status(404).render('error', { title: 'Không tìm thấy hồ sơ', message: `Không có hồ sơ ${code} trong cơ quan của bạn.` });
+    res.status(404).render('error', errorPage('Không tìm thấy hồ sơ', `Không có hồ sơ ${code} trong cơ quan của bạn.`));
 
-  async function renderDossier(req: Request, res: Response, dossier: IDossier, status = 200, form: FormState = {}) {
+  async function renderDossier(req: Request, res: Response, dossier: IDossier, status = 200, state: DossierFormState = {}) {
     const user = currentUser(req);
-    const definition = s.catalog.version(dossier.procedureCode, dossier.procedureVersion);
-    if (!definition) throw new Error(`${dossier.code}: procedure ${dossier.procedureCode} v${dossier.procedureVersion} missing`);
+    const definition = s.procedures.of(dossier);
     const [tasks, events, calendar, colleagues] = await Promise.all([
       s.readModel.tasksOf(dossier),
       s.readModel.timelineOf(dossier),
       s.readModel.calendar(),
       user.role === 'supervisor' ? s.readModel.colleagues(user) : Promise.resolve([]),
     ]);
-    const model = dossierPageModel({ dossier, definition, tasks, events, user, calendar, colleagues });
-    res.status(status).render('dossier', { title: `Hồ sơ ${dossier.code}`, ...model, form, requestId: newRequestId });
+    const stepOf = (task: (typeof tasks)[number]) => s.tasks.taskStep(definition, task);
+    const results = resultsOf(dossier);
+    res.status(status).render('dossier', dossierPage({ dossier, definition, tasks, stepOf, results, events, user, calendar, colleagues, state }));
   }
 
   async function loadDossier(req: Request, res: Response): Promise<IDossier | undefined> {
-    const code = String(req.params.code);
-    const dossier = await s.readModel.dossierFor(currentUser(req), code);
-    if (!dossier) notFound(res, code);
+    const params = parse(dossierParams, req.params);
+    const dossier = params.ok ? await s.readModel.dossierFor(currentUser(req), params.value.code) : null;
+    if (!dossier) notFound(res, String(req.params.code));
     return dossier ?? undefined;
   }
 
-  /** After an update: back to the page on success, the page with the reason (409) or a notice (503) otherwise. */
-  async function answer(req: Request, res: Response, dossier: IDossier, outcome: ActionOutcome, success: string, form: FormState) {
-    if (outcome.kind === 'done') {
-      flash(req, 'success', success);
-      return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
-    }
+  /** The page again after an action that did not go through, with the reason and what was entered. */
+  async function notApplied(req: Request, res: Response, dossier: IDossier, outcome: Exclude<ActionOutcome, { kind: 'done' }>, state: DossierFormState) {
+    const status = statusOf(outcome);
     const fresh = (await s.readModel.dossierFor(currentUser(req), dossier.code)) ?? dossier;
-    await renderDossier(req, res, fresh, outcome.kind === 'refused' ? 409 : 503, { ...form, error: outcome.message });
+    await renderDossier(req, res, fresh, status, {
+      ...state,
+      error: outcome.message,
+      // Refused: the request is over, a new one gets a new id. Unconfirmed: the same id retries it.
+      requestId: status === 503 ? state.requestId : undefined,
+      unconfirmed: status === 503,
+    });
   }
 
   router.get('/ho-so/:code', async (req, res) => {
@@ -73,57 +87,67 @@ export function dossierRoutes(s: WebServices): Router {
   router.post('/ho-so/:code/nhan', async (req, res) => {
     const dossier = await loadDossier(req, res);
     if (!dossier) return;
-    const taskId = String(req.body.taskId ?? '');
-    const outcome = await s.actions.claim(dossier.code, { taskId, actor: actorOf(currentUser(req)) }, requestIdFrom(req.body));
-    await answer(req, res, dossier, outcome, 'Bạn đã nhận xử lý nhiệm vụ.', { taskId });
+    const raw = formBody(req.body);
+    const body = parse(claimBody, raw);
+    if (!body.ok) return renderDossier(req, res, dossier, 422, { form: 'claim', taskId: text(raw.taskId), errors: body.errors });
+    const { taskId, requestId } = body.value;
+    const outcome = await s.actions.claim(dossier.code, { taskId, actor: actorOf(currentUser(req)) }, requestId);
+    if (outcome.kind === 'done') {
+      flash(req, 'success', 'Bạn đã nhận xử lý nhiệm vụ.');
+      return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
+    }
+    await notApplied(req, res, dossier, outcome, { form: 'claim', taskId, requestId });
   });
 
   router.post('/ho-so/:code/thao-tac', async (req, res) => {
     const dossier = await loadDossier(req, res);
     if (!dossier) return;
     const user = currentUser(req);
-    const taskId = String(req.body.taskId ?? '');
-    const action = String(req.body.action ?? '');
-    const reason = String(req.body.reason ?? '').trim();
-    const definition = s.catalog.version(dossier.procedureCode, dossier.procedureVersion);
-    const step = definition?.steps.find((st) => st.kind === 'task' && st.actions.some((a) => a.id === action));
-    const chosen = step?.kind === 'task' ? step.actions.find((a) => a.id === action) : undefined;
-    // Field errors first (422, values kept); state errors come from the workflow (409).
-    if (chosen?.requires.includes('reason') && !reason) {
-      return renderDossier(req, res, dossier, 422, {
-        taskId,
-        reason,
-        errors: { reason: `Vui lòng nhập lý do để "${chosen.label}".` },
-      });
+    const raw = formBody(req.body);
+    const body = parse(decisionBody, raw);
+    if (!body.ok) {
+      const typed = { form: 'act' as const, taskId: text(raw.taskId), reason: text(raw.reason), inputs: typedInputs(raw) };
+      return renderDossier(req, res, dossier, 422, { ...typed, errors: body.errors });
     }
-    // Values the action asks for, checked field by field like the applicant's form.
-    const raw = Object.fromEntries(Object.entries(req.body as Record<string, string>).filter(([k]) => k.startsWith('in_')).map(([k, v]) => [k.slice(3), v]));
-    const fields = chosen?.inputs ?? [];
-    const checked = validateFields(fields, raw, localIsoDate(new Date()));
-    if (!checked.ok) {
-      return renderDossier(req, res, dossier, 422, { taskId, action, reason, inputs: checked.values, inputErrors: checked.errors });
+    const { taskId, action, reason, requestId } = body.value;
+    const sent: DossierFormState = { form: 'act', taskId, action, reason, inputs: typedInputs(body.value), requestId };
+
+    // The step is the task's own: another step may offer an action with the same id.
+    const resolved = await s.tasks.resolveAction(dossier, s.procedures.of(dossier), taskId, action);
+    const chosen = resolved.kind === 'resolved' ? resolved.action : undefined;
+    let inputs: Record<string, string> | undefined;
+    if (chosen) {
+      // Field errors first (422, values kept); state errors come from the workflow (409).
+      if (chosen.requires.includes('reason') && !reason) {
+        return renderDossier(req, res, dossier, 422, { ...sent, errors: { reason: `Vui lòng nhập lý do để "${chosen.label}".` } });
+      }
+      const fields = chosen.inputs ?? [];
+      const checked = validateFields(fields, sent.inputs ?? {}, localIsoDate(new Date()));
+      if (!checked.ok) {
+        return renderDossier(req, res, dossier, 422, { ...sent, inputs: { ...sent.inputs, ...checked.values }, inputErrors: checked.errors });
+      }
+      inputs = fields.length ? checked.values : undefined;
     }
-    const outcome = await s.actions.complete(
-      dossier.code,
-      { taskId, action, reason: reason || undefined, inputs: fields.length ? checked.values : undefined, actor: actorOf(user) },
-      requestIdFrom(req.body),
-    );
+    // An unknown task or action goes to the workflow as it is: it refuses with the reason.
+    const outcome = await s.actions.complete(dossier.code, { taskId, action, reason: reason || undefined, inputs, actor: actorOf(user) }, requestId);
     if (outcome.kind === 'done') {
       flash(req, 'success', `Đã thực hiện "${chosen?.label ?? action}" cho hồ sơ ${dossier.code}.`);
       return res.redirect(303, user.role === 'supervisor' ? `/ho-so/${encodeURIComponent(dossier.code)}` : '/cong-viec');
     }
-    await answer(req, res, dossier, outcome, '', { taskId, reason, action, inputs: checked.values });
+    await notApplied(req, res, dossier, outcome, sent);
   });
 
   router.post('/ho-so/:code/phan-cong', requireOfficial('supervisor'), async (req, res) => {
     const dossier = await loadDossier(req, res);
     if (!dossier) return;
     const user = currentUser(req);
-    const taskId = String(req.body.taskId ?? '');
-    const target = await s.readModel.colleague(user, Number(req.body.officialId));
-    if (!target) {
-      return renderDossier(req, res, dossier, 422, { taskId, errors: { officialId: 'Vui lòng chọn cán bộ trong cơ quan.' } });
-    }
+    const raw = formBody(req.body);
+    const body = parse(reassignBody, raw);
+    if (!body.ok) return renderDossier(req, res, dossier, 422, { form: 'reassign', taskId: text(raw.taskId), errors: body.errors });
+    const { taskId, officialId, requestId } = body.value;
+    const sent: DossierFormState = { form: 'reassign', taskId, officialId, requestId };
+    const target = await s.readModel.colleague(user, officialId);
+    if (!target) return renderDossier(req, res, dossier, 422, { ...sent, errors: { officialId: 'Vui lòng chọn cán bộ trong cơ quan.' } });
     const outcome = await s.actions.reassign(
       dossier.code,
       {
@@ -131,41 +155,39 @@ export function dossierRoutes(s: WebServices): Router {
         to: { id: String(target.id), name: target.fullName, role: target.role, agencyCode: user.agencyCode },
         actor: actorOf(user),
       },
-      requestIdFrom(req.body),
+      requestId,
     );
-    await answer(req, res, dossier, outcome, `Đã giao nhiệm vụ cho ${target.fullName}.`, { taskId });
+    if (outcome.kind === 'done') {
+      flash(req, 'success', `Đã giao nhiệm vụ cho ${target.fullName}.`);
+      return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
+    }
+    await notApplied(req, res, dossier, outcome, sent);
   });
 
+  /** The first result, for links made when a dossier had only one. */
   router.get('/ho-so/:code/ket-qua.pdf', async (req, res) => {
     const dossier = await loadDossier(req, res);
     if (!dossier) return;
-    const doc = await s.readModel.resultDocument(dossier.code);
+    const doc = await s.documents.result(dossier.code);
     if (!doc) return notFound(res, `${dossier.code} (kết quả)`);
-    res.type(doc.mimeType).setHeader('Content-Disposition', `inline; filename="${doc.fileName}"`);
-    res.send(doc.content);
+    sendDocument(res, doc);
+  });
+
+  router.get('/ho-so/:code/ket-qua/:documentCode.pdf', async (req, res) => {
+    const dossier = await loadDossier(req, res);
+    if (!dossier) return;
+    const params = parse(resultDocumentParams, req.params);
+    const doc = params.ok ? await s.documents.result(dossier.code, params.value.documentCode) : undefined;
+    if (!doc) return notFound(res, `${dossier.code} (kết quả ${String(req.params.documentCode)})`);
+    sendDocument(res, doc);
   });
 
   router.get('/ho-so/:code/giay-tiep-nhan.pdf', async (req, res) => {
     const dossier = await loadDossier(req, res);
     if (!dossier) return;
-    if (!dossier.acceptedAt || !dossier.appointmentAt) return notFound(res, `${dossier.code} (giấy tiếp nhận)`);
-    const definition = s.catalog.version(dossier.procedureCode, dossier.procedureVersion)!;
-    const accepted = (await s.readModel.timelineOf(dossier)).find((e) => e.type === 'appointment');
-    const pdf = await renderReceiptSlipPdf({
-      agencyName: dossier.agency.name,
-      provinceName: findProvince(dossier.agency.provinceCode)?.name ?? '',
-      dossierCode: dossier.code,
-      procedureName: dossier.procedureName,
-      applicantName: dossier.applicantName,
-      receivedAt: dossier.acceptedAt.toISOString(),
-      documents: definition.documents.map((d) => d.name),
-      processingDays: definition.processingDays,
-      appointmentAt: dossier.appointmentAt.toISOString(),
-      receivedBy: accepted?.actorName ?? '',
-      lookupUrl: `${s.endpoints.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
-    });
-    res.type('application/pdf').setHeader('Content-Disposition', `inline; filename="${dossier.code}-giay-tiep-nhan.pdf"`);
-    res.send(pdf);
+    const slip = await s.documents.receiptSlip(dossier, s.procedures.of(dossier));
+    if (!slip) return notFound(res, `${dossier.code} (giấy tiếp nhận)`);
+    sendDocument(res, slip);
   });
 
   return router;

@@ -1,86 +1,113 @@
 /**
  * Pages an applicant reaches from a link in a notification: answering a supplement request and
- * downloading the result. The link's token proves it was sent to the applicant.
+ * downloading the results. The link's token proves it was sent to the applicant; a link that
+ * cannot be read or checked opens nothing (404), whatever is wrong with it.
  */
-import { type Request, type Response, Router } from 'express';
-import { isValidLinkToken } from '../../../domain/applicant-links';
+import { type Response, Router } from 'express';
 import { localIsoDate } from '../../../domain/vietnam-time';
 import type { IDossier } from '../../../db/entities';
-import { fieldOptions, validateForm } from '../../../engine/form';
 import type { WebServices } from '../../services';
-import { newRequestId, requestIdFrom } from '../request-id';
+import type { DownloadableDocument } from '../../services/documents';
+import { formBody, otherValues, parse } from '../../validation';
+import { errorPage } from '../../view-models/error';
+import { resultsPage } from '../../view-models/results';
+import { supplementPage, type SupplementPageInput } from '../../view-models/supplement';
+import { newRequestId } from '../../request-id';
+import { statusOf } from '../outcome-status';
+import {
+  resultDocumentParams,
+  resultParams,
+  resultQuery,
+  SUPPLEMENT_CONTROLS,
+  supplementBody,
+  supplementParams,
+  supplementQuery,
+} from './applicant-links.schema';
 
-const DENIED = { title: 'Liên kết không hợp lệ', message: 'Liên kết đã hết hiệu lực hoặc không đúng. Vui lòng dùng liên kết trong thư thông báo mới nhất.' };
+const DENIED = errorPage('Liên kết không hợp lệ', 'Liên kết đã hết hiệu lực hoặc không đúng. Vui lòng dùng liên kết trong thư thông báo mới nhất.');
+const NO_RESULT = errorPage('Chưa có kết quả', 'Hồ sơ chưa có kết quả điện tử.');
+
+function sendDocument(res: Response, doc: DownloadableDocument): void {
+  res.type(doc.mimeType).setHeader('Content-Disposition', `inline; filename="${doc.fileName}"`);
+  res.send(doc.content);
+}
 
 export function applicantLinkRoutes(s: WebServices): Router {
   const router = Router();
 
-  async function supplementContext(req: Request, res: Response) {
-    const code = String(req.params.code);
-    const round = Number(req.query.lan ?? req.body?.lan);
-    const token = req.query.t ?? req.body?.t;
-    const dossier = await s.readModel.publicDossier(code);
-    if (!dossier || !Number.isInteger(round) || !isValidLinkToken(s.secrets.linkSecret, code, `supplement-${round}`, token)) {
-      res.status(404).render('error', DENIED);
-      return undefined;
-    }
-    const definition = s.catalog.version(dossier.procedureCode, dossier.procedureVersion)!;
-    const step = definition.steps.find((st) => st.kind === 'supplement');
-    const editable = step?.kind === 'supplement' && step.editableFields ? step.editableFields : definition.form.fields.map((f) => f.name);
-    return { dossier, definition, round, token: String(token), editable };
+  /** The dossier a supplement link opens, once its token is checked. */
+  async function linkedDossier(code: string, round: number, token: string): Promise<IDossier | undefined> {
+    if (!s.applicantAccess.mayAnswerSupplement(code, round, token)) return undefined;
+    return (await s.readModel.publicDossier(code)) ?? undefined;
   }
 
-  const renderSupplement = (
-    res: Response,
-    ctx: NonNullable<Awaited<ReturnType<typeof supplementContext>>>,
-    values: Record<string, string>,
-    errors: Record<string, string>,
-    status = 200,
-    error?: string,
-  ) => {
-    const open = ctx.dossier.status === 5 && ctx.dossier.supplement?.round === ctx.round && !ctx.dossier.supplement.answeredAt;
-    res.status(status).render('supplement', {
-      title: `Bổ sung hồ sơ ${ctx.dossier.code}`,
-      dossier: ctx.dossier as IDossier,
-      open,
-      reason: ctx.dossier.supplement?.reason,
-      round: ctx.round,
-      token: ctx.token,
-      fields: ctx.definition.form.fields.filter((f) => ctx.editable.includes(f.name)).map((f) => ({ ...f, options: fieldOptions(f) })),
-      values,
-      errors,
-      error,
-      requestId: newRequestId(),
-    });
-  };
+  function page(dossier: IDossier, round: number, token: string, rest: Partial<SupplementPageInput> = {}) {
+    const form = s.tasks.supplementForm(dossier, s.procedures.of(dossier));
+    return supplementPage({ dossier, form, round, token, values: dossier.form, errors: {}, requestId: newRequestId(), ...rest });
+  }
 
   router.get('/bo-sung/:code', async (req, res) => {
-    const ctx = await supplementContext(req, res);
-    if (ctx) renderSupplement(res, ctx, ctx.dossier.form, {});
+    const params = parse(supplementParams, req.params);
+    const query = parse(supplementQuery, req.query);
+    if (!params.ok || !query.ok) return res.status(404).render('error', DENIED);
+    const { lan: round, t: token } = query.value;
+    const dossier = await linkedDossier(params.value.code, round, token);
+    if (!dossier) return res.status(404).render('error', DENIED);
+    res.render('supplement', page(dossier, round, token));
   });
 
   router.post('/bo-sung/:code', async (req, res) => {
-    const ctx = await supplementContext(req, res);
-    if (!ctx) return;
-    const merged = { ...ctx.dossier.form, ...Object.fromEntries(ctx.editable.map((n) => [n, req.body[n]])) };
-    const checked = validateForm(ctx.definition, merged, localIsoDate(new Date()));
-    if (!checked.ok) return renderSupplement(res, ctx, checked.values, checked.errors, 422);
-    const outcome = await s.actions.submitSupplement(
-      ctx.dossier.code,
-      { round: ctx.round, form: checked.values, note: String(req.body.note ?? '').slice(0, 2000) || undefined },
-      requestIdFrom(req.body),
-    );
-    if (outcome.kind === 'done') return res.redirect(303, `/tra-cuu?ma=${encodeURIComponent(ctx.dossier.code)}`);
-    renderSupplement(res, ctx, checked.values, {}, outcome.kind === 'refused' ? 409 : 503, outcome.message);
+    const params = parse(supplementParams, req.params);
+    const raw = formBody(req.body);
+    // The link's own parts are checked first: without them the page cannot even be shown again.
+    const link = parse(supplementQuery, { lan: raw.lan, t: raw.t });
+    if (!params.ok || !link.ok) return res.status(404).render('error', DENIED);
+    const { lan: round, t: token } = link.value;
+    const dossier = await linkedDossier(params.value.code, round, token);
+    if (!dossier) return res.status(404).render('error', DENIED);
+
+    const body = parse(supplementBody, raw);
+    if (!body.ok) {
+      return res.status(422).render('supplement', page(dossier, round, token, { values: { ...dossier.form, ...otherValues(raw, SUPPLEMENT_CONTROLS) }, errors: body.errors }));
+    }
+    const { requestId, note } = body.value;
+    const definition = s.procedures.of(dossier);
+    const form = s.tasks.supplementForm(dossier, definition);
+    if (!form) {
+      return res.status(409).render('supplement', page(dossier, round, token, { error: 'Hồ sơ không ở trạng thái chờ bổ sung.' }));
+    }
+    const answer = s.tasks.checkSupplementAnswer(dossier, definition, form, otherValues(body.value, SUPPLEMENT_CONTROLS), localIsoDate(new Date()));
+    const again = { values: answer.values, note, requestId };
+    if (Object.keys(answer.errors).length) {
+      return res.status(422).render('supplement', page(dossier, round, token, { ...again, errors: answer.errors }));
+    }
+    const outcome = await s.actions.submitSupplement(dossier.code, { round, form: answer.form, note: note || undefined }, requestId);
+    if (outcome.kind === 'done') return res.redirect(303, `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
+    // Refused: the request is over. Not confirmed: the same request id retries the same Update.
+    const status = statusOf(outcome);
+    res.status(status).render('supplement', page(dossier, round, token, { ...again, requestId: status === 503 ? requestId : newRequestId(), error: outcome.message }));
   });
 
   router.get('/ket-qua/:code', async (req, res) => {
-    const code = String(req.params.code);
-    if (!isValidLinkToken(s.secrets.linkSecret, code, 'result', req.query.t)) return res.status(404).render('error', DENIED);
-    const doc = await s.readModel.resultDocument(code);
-    if (!doc) return res.status(404).render('error', { title: 'Chưa có kết quả', message: 'Hồ sơ chưa có kết quả điện tử.' });
-    res.type(doc.mimeType).setHeader('Content-Disposition', `inline; filename="${doc.fileName}"`);
-    res.send(doc.content);
+    const params = parse(resultParams, req.params);
+    const query = parse(resultQuery, req.query);
+    if (!params.ok || !query.ok || !s.applicantAccess.maySeeResult(params.value.code, query.value.t)) return res.status(404).render('error', DENIED);
+    const { code } = params.value;
+    const results = await s.documents.results(code);
+    if (!results.length) return res.status(404).render('error', NO_RESULT);
+    if (results.length > 1) return res.render('results', resultsPage(code, query.value.t, results));
+    const doc = await s.documents.result(code, results[0].code);
+    if (!doc) return res.status(404).render('error', NO_RESULT);
+    sendDocument(res, doc);
+  });
+
+  router.get('/ket-qua/:code/:documentCode.pdf', async (req, res) => {
+    const params = parse(resultDocumentParams, req.params);
+    const query = parse(resultQuery, req.query);
+    if (!params.ok || !query.ok || !s.applicantAccess.maySeeResult(params.value.code, query.value.t)) return res.status(404).render('error', DENIED);
+    const doc = await s.documents.result(params.value.code, params.value.documentCode);
+    if (!doc) return res.status(404).render('error', NO_RESULT);
+    sendDocument(res, doc);
   });
 
   return router;

@@ -4,74 +4,43 @@
  * request id is the idempotency key: sending the same form twice makes one dossier.
  */
 import { type Response, Router } from 'express';
-import { describeFee, feeSummary } from '../../view-models/fees';
-import type { ProcedureDefinition } from '../../../engine/definition';
-import { fieldOptions, isFieldRequired } from '../../../engine/form';
 import type { WebServices } from '../../services';
-import { newRequestId, requestIdFrom } from '../request-id';
-
-function formModel(definition: ProcedureDefinition, values: Record<string, string>, errors: Record<string, string>, requestId: string) {
-  return {
-    title: definition.name,
-    procedure: {
-      code: definition.code,
-      name: definition.name,
-      processingDays: definition.processingDays,
-      fees: definition.fees.map(describeFee),
-      documents: definition.documents,
-      legalBasis: definition.legalBasis,
-    },
-    fields: definition.form.fields.map((f) => ({
-      ...f,
-      options: fieldOptions(f),
-      requiredNow: f.required || !!f.requiredWhen,
-      conditional: !!f.requiredWhen,
-    })),
-    values,
-    errors,
-    requestId,
-    isFieldRequired: (name: string) => {
-      const field = definition.form.fields.find((f) => f.name === name);
-      return field ? isFieldRequired(field, values) : false;
-    },
-  };
-}
+import { formBody, otherValues, parse } from '../../validation';
+import { errorPage } from '../../view-models/error';
+import { proceduresPage, submitPage, submittedPage } from '../../view-models/submit';
+import { newRequestId } from '../../request-id';
+import { procedureParams, submitBody, submittedParams } from './submit.schema';
 
 export function submitRoutes(s: WebServices): Router {
   const router = Router();
 
   router.get('/nop-ho-so', (_req, res) => {
-    res.render('procedures', {
-      title: 'Nộp hồ sơ trực tuyến',
-      procedures: s.catalog.published().map((p) => ({
-        code: p.code,
-        name: p.name,
-        field: p.field,
-        processingDays: p.processingDays,
-        fee: feeSummary(p.fees),
-      })),
-    });
+    res.render('procedures', proceduresPage(s.procedures.published()));
   });
 
   const unknown = (res: Response, code: string) =>
-    res.status(404).render('error', {
-      title: 'Không tìm thấy thủ tục',
-      message: `Thủ tục "${code}" không tồn tại hoặc chưa được công bố.`,
-    });
+    res.status(404).render('error', errorPage('Không tìm thấy thủ tục', `Thủ tục "${code}" không tồn tại hoặc chưa được công bố.`));
 
   router.get('/nop-ho-so/:procedure', (req, res) => {
-    const definition = s.catalog.current(req.params.procedure);
-    if (!definition) return unknown(res, req.params.procedure);
-    res.render('submit', formModel(definition, {}, {}, newRequestId()));
+    const params = parse(procedureParams, req.params);
+    const definition = params.ok ? s.procedures.current(params.value.procedure) : undefined;
+    if (!definition) return unknown(res, String(req.params.procedure));
+    res.render('submit', submitPage(definition, {}, {}, newRequestId()));
   });
 
   router.post('/nop-ho-so/:procedure', async (req, res) => {
-    const definition = s.catalog.current(req.params.procedure);
-    if (!definition) return unknown(res, req.params.procedure);
-    const requestId = requestIdFrom(req.body);
+    const params = parse(procedureParams, req.params);
+    const definition = params.ok ? s.procedures.current(params.value.procedure) : undefined;
+    if (!definition) return unknown(res, String(req.params.procedure));
+    const body = parse(submitBody, formBody(req.body));
+    if (!body.ok) {
+      const typed = otherValues(formBody(req.body), ['requestId']);
+      return res.status(422).render('submit', submitPage(definition, typed, body.errors, newRequestId()));
+    }
+    const { requestId } = body.value;
     const result = await s.intake.submit({
       procedureCode: definition.code,
-      form: req.body,
+      form: otherValues(body.value, ['requestId']),
       channel: 'online',
       idempotencyKey: `web:${requestId}`,
     });
@@ -80,16 +49,17 @@ export function submitRoutes(s: WebServices): Router {
       case 'existing':
         return res.redirect(303, `/nop-ho-so/da-nop/${encodeURIComponent(result.code)}`);
       case 'invalid':
-        return res.status(422).render('submit', formModel(definition, result.values, result.errors, requestId));
+        return res.status(422).render('submit', submitPage(definition, result.values, result.errors, requestId));
       default:
-        return res.status(409).render('error', { title: 'Không nộp được hồ sơ', message: result.message });
+        return res.status(409).render('error', errorPage('Không nộp được hồ sơ', result.message));
     }
   });
 
   router.get('/nop-ho-so/da-nop/:code', async (req, res) => {
-    const dossier = await s.readModel.publicDossier(req.params.code);
-    if (!dossier) return res.status(404).render('error', { title: 'Không tìm thấy hồ sơ', message: 'Mã hồ sơ không đúng.' });
-    res.render('submitted', { title: 'Đã nộp hồ sơ', code: dossier.code, procedureName: dossier.procedureName, agencyName: dossier.agency.name });
+    const params = parse(submittedParams, req.params);
+    const dossier = params.ok ? await s.readModel.publicDossier(params.value.code) : null;
+    if (!dossier) return res.status(404).render('error', errorPage('Không tìm thấy hồ sơ', 'Mã hồ sơ không đúng.'));
+    res.render('submitted', submittedPage(dossier));
   });
 
   return router;

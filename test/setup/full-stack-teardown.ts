@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
-export default async function globalTeardown(): Promise<void> {
-  const handles = globalThis.__motcua;
+export default async function fullStackTeardown(): Promise<void> {
+  const handles = globalThis.__motcuaFullStack;
   if (!handles) return;
   await handles.temporal?.stop().catch(() => undefined);
   await handles.postgres?.stop().catch(() => undefined);

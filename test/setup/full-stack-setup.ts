@@ -1,30 +1,30 @@
 /**
- * Once per `npm test`: a PostgreSQL server with a migrated, seeded template database (each test
- * file copies it), a Temporal dev server (the real binary, see worker/temporal-dev-server.ts)
- * and the workflow bundle. Set DATABASE_URL or TEMPORAL_ADDRESS to test against your own.
+ * Once per run of the full-stack project: a PostgreSQL server with a migrated, seeded template
+ * database (each test file copies it), a Temporal dev server (the real binary, see
+ * worker/temporal-dev-server.ts) and the workflow bundle. Set DATABASE_URL or TEMPORAL_ADDRESS to
+ * test against your own.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { freePort, startLocalPostgres, type LocalPostgres } from '../../db/local-postgres';
 import { initORM, migrate } from '../../db/orm';
 import { seedDemoOfficials, seedReferenceData } from '../../db/seeds/demo';
 import { startTemporalDevServer, type DevServer } from '../../worker/temporal-dev-server';
-import { workflowsPath } from '../../worker/create-worker';
+import { workflowBundle } from './workflow-bundle';
 
 export const TEMPLATE_DB = 'motcua_test_template';
 
 declare global {
-  // Handles for global-teardown.ts (same process).
-  var __motcua: { postgres?: LocalPostgres; temporal?: DevServer; tmp: string } | undefined;
+  // Handles for full-stack-teardown.ts (same process).
+  var __motcuaFullStack: { postgres?: LocalPostgres; temporal?: DevServer; tmp: string } | undefined;
 }
 
-export default async function globalSetup(): Promise<void> {
+export default async function fullStackSetup(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
   // Running as root, PostgreSQL runs as the postgres user, which must reach its data folder.
   fs.chmodSync(tmp, 0o755);
-  globalThis.__motcua = { tmp };
+  globalThis.__motcuaFullStack = { tmp };
 
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
       database: TEMPLATE_DB,
       ephemeral: true,
     });
-    globalThis.__motcua.postgres = postgres;
+    globalThis.__motcuaFullStack.postgres = postgres;
     serverUrl = postgres.url;
   }
   const templateUrl = new URL(serverUrl);
@@ -48,15 +48,9 @@ export default async function globalSetup(): Promise<void> {
 
   if (!process.env.TEMPORAL_ADDRESS) {
     const temporal = await startTemporalDevServer({ port: await freePort() });
-    globalThis.__motcua.temporal = temporal;
+    globalThis.__motcuaFullStack.temporal = temporal;
     process.env.TEMPORAL_ADDRESS = temporal.address;
   }
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
-  const bundlePath = path.join(tmp, 'workflow-bundle.js');
-  fs.writeFileSync(bundlePath, bundle.code);
-  process.env.MOTCUA_TEST_WORKFLOW_BUNDLE = bundlePath;
+  process.env.MOTCUA_TEST_WORKFLOW_BUNDLE = await workflowBundle();
 }
-
-const quiet = () => undefined;
-const quietLogger = { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error };

@@ -3,7 +3,7 @@
  * (mTLS) or Temporal Cloud (API key). Worker and web share them.
  */
 import fs from 'node:fs';
-import type { Config } from '../config';
+import type { Config } from '.';
 
 export interface TemporalConnectionOptions {
   address: string;

@@ -1,0 +1,71 @@
+/**
+ * A Temporal dev server that a test can kill and start again: the CLI binary (.tools/temporal, or
+ * TEMPORAL_CLI_PATH) as a child process, with its history in a SQLite file, so a restart on the
+ * same port finds every workflow where it was. For fault tests; other tests share the dev
+ * server of the global setup.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { BUILT_CLI, DEV_SERVER_DYNAMIC_CONFIG } from '../../worker/temporal-dev-server';
+
+export interface TemporalProcess {
+  address: string;
+  /** SIGKILL, as a crash or a pulled plug would. */
+  kill(): Promise<void>;
+  /** Starts again on the same port and database file. */
+  start(): Promise<void>;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+export async function temporalProcess(options: { port: number; dataDir: string }): Promise<TemporalProcess> {
+  const binary = process.env.TEMPORAL_CLI_PATH ?? BUILT_CLI;
+  if (!fs.existsSync(binary)) throw new Error(`no Temporal CLI at ${binary}: run npm run temporal:build`);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = path.join(options.dataDir, 'temporal.sqlite');
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  const start = async () => {
+    output = '';
+    child = spawn(
+      binary,
+      [
+        ...['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--headless'],
+        ...['--db-filename', dbFile, '--log-level', 'error', '--namespace', 'default'],
+        ...DEV_SERVER_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (d) => (output += String(d)));
+    child.stderr?.on('data', (d) => (output += String(d)));
+    const deadline = Date.now() + 30_000;
+    while (!(await accepts(options.port))) {
+      if (child.exitCode !== null) throw new Error(`Temporal dev server exited: ${output}`);
+      if (Date.now() > deadline) throw new Error(`Temporal dev server did not start: ${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  const kill = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGKILL');
+    });
+  };
+
+  await start();
+  return { address: `127.0.0.1:${options.port}`, kill, start };
+}

@@ -1,0 +1,21 @@
+/**
+ * Pages post plain HTML forms (application/x-www-form-urlencoded). A body of any other kind
+ * (JSON, multipart) sent to a page is not read as empty: it is answered 415 with a message, so
+ * a client that sends the wrong thing learns why instead of seeing every field reported missing.
+ */
+import type { RequestHandler } from 'express';
+import { errorPage } from '../view-models/error';
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function setUpFormBodies(): RequestHandler {
+  return (req, res, next) => {
+    if (!WITH_BODY.has(req.method) || req.path.startsWith('/api/')) return next();
+    // req.is() is null for a request without a body: nothing to refuse, the schema reports what is missing.
+    const kind = req.is('application/x-www-form-urlencoded');
+    if (kind === null || kind) return next();
+    res
+      .status(415)
+      .render('error', errorPage('Yêu cầu không hợp lệ', 'Biểu mẫu phải được gửi từ trang web (dạng application/x-www-form-urlencoded); nội dung dạng khác không được chấp nhận.'));
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The dossier page's requests: the code in the path; claiming, deciding (an action of the task's
+ * step, a reason, the action's inputs as `in_<field>`) and reassigning in the body.
+ */
+import { z } from 'zod';
+import { formWith, optionalText, positiveInteger, requestIdField, requiredText, token } from '../../validation';
+
+export const dossierParams = z.object({ code: requiredText('mã hồ sơ', 60) });
+
+export const resultDocumentParams = z.object({ code: requiredText('mã hồ sơ', 60), documentCode: requiredText('mã kết quả', 60) });
+
+const taskId = token('mã nhiệm vụ');
+
+export const claimBody = formWith({ taskId, requestId: requestIdField });
+
+/** Inputs of an action arrive as `in_<field name>`; every other key is one of these. */
+export const INPUT_PREFIX = 'in_';
+export const DECISION_FIELDS = ['taskId', 'action', 'reason', 'requestId'] as const;
+export const decisionBody = formWith({
+  taskId,
+  action: z
+    .string({ error: (issue) => (issue.input === undefined ? 'Vui lòng chọn một thao tác.' : 'Thao tác chỉ nhận một giá trị.') })
+    .regex(/^[a-z][a-z0-9-]{0,59}$/, 'Thao tác không hợp lệ.'),
+  reason: optionalText('ý kiến / lý do', 2000),
+  requestId: requestIdField,
+});
+
+export const reassignBody = formWith({
+  taskId,
+  officialId: positiveInteger('cán bộ được giao', 'Vui lòng chọn cán bộ trong cơ quan.'),
+  requestId: requestIdField,
+});

@@ -1,0 +1,230 @@
+/**
+ * Everything the back office's dossier page shows, decided here rather than in the template: the
+ * form as labelled values (whole: the official needs them), the tasks the signed-in official may
+ * act on and how (with the step's instructions), the results, the timeline, and, after a try
+ * that did not go through, what the official had entered and the request id to retry with.
+ */
+import type { IDossier, IOfficial, ITask, ITimelineEvent } from '../../db/entities';
+import { formatVnd } from '../../domain/money';
+import { OUTCOME_LABELS } from '../../domain/outcomes';
+import { portalStatusLabel } from '../../domain/portal-status';
+import { ROLE_LABELS } from '../../domain/roles';
+import { formatVietnameseDate } from '../../domain/vietnam-time';
+import type { WorkingCalendar } from '../../domain/working-days';
+import type { ProcedureDefinition, TaskStep } from '../../engine/definition';
+import type { ResultRecord } from '../../workflows/messages';
+import { feeLines } from '../../engine/fees';
+import { fieldOptions } from '../../engine/form';
+import { PAYMENT_STATUS_LABELS } from '../labels';
+import { newRequestId } from '../request-id';
+import type { SessionUser } from '../session-user';
+import type { FieldErrors } from '../validation';
+import { deadlineState } from './deadline';
+import { dateTimeText } from './format';
+import { fieldView, type FieldView } from './form-fields';
+import { homeOf } from './layout';
+import { timelineEntry } from './timeline';
+
+/** The three forms of a task panel. */
+export type TaskForm = 'claim' | 'act' | 'reassign';
+
+/** What the official sent, when the page comes back instead of moving on. */
+export interface DossierFormState {
+  form?: TaskForm;
+  taskId?: string;
+  action?: string;
+  reason?: string;
+  inputs?: Record<string, string>;
+  inputErrors?: FieldErrors;
+  /** Field errors of the form: reason, officialId, or the request's own fields. */
+  errors?: FieldErrors;
+  officialId?: number;
+  /** Why it did not go through, shown above the tasks. */
+  error?: string;
+  /**
+   * The request id to send again: kept when a decision could not be confirmed (and after a field
+   * error), so pressing the button again retries the same Update and it applies at most once.
+   */
+  requestId?: string;
+  /** The decision may or may not have been applied: say that sending it again is safe. */
+  unconfirmed?: boolean;
+}
+
+export interface ActionView {
+  id: string;
+  label: string;
+  style: string;
+  needsReason: boolean;
+  inputs: FieldView[];
+  /** Errors of its inputs, when this is the action the official chose. */
+  inputErrors: FieldErrors;
+}
+
+export interface OpenTaskView {
+  id: string;
+  name: string;
+  roleLabel: string;
+  assigneeName?: string;
+  handoverNote?: string;
+  instructions?: string;
+  deadline?: ReturnType<typeof deadlineState>;
+  mine: boolean;
+  canClaim: boolean;
+  canAct: boolean;
+  blockedReason?: string;
+  actions: ActionView[];
+  reassignTo?: { id: number; name: string; selected: boolean }[];
+  /** What the official typed into this task's forms, when the page comes back. */
+  reason: string;
+  reasonError?: string;
+  inputs: Record<string, string>;
+  officialIdError?: string;
+  requestIds: Record<TaskForm, string>;
+}
+
+export function formRows(definition: ProcedureDefinition, form: Record<string, string>) {
+  return definition.form.fields
+    .filter((f) => form[f.name])
+    .map((f) => {
+      const raw = form[f.name];
+      const option = f.type === 'select' ? fieldOptions(f).find((o) => o.value === raw) : undefined;
+      const value = option?.label ?? (f.type === 'date' ? formatVietnameseDate(raw) : raw);
+      return { label: f.label, value };
+    });
+}
+
+export function openTaskView(input: {
+  task: ITask;
+  step: TaskStep | undefined;
+  user: SessionUser;
+  calendar: WorkingCalendar;
+  colleagues: readonly IOfficial[];
+  state: DossierFormState;
+}): OpenTaskView {
+  const { task, step, user, state } = input;
+  const assigneeId = task.assignee ? Number((task.assignee as { id: number }).id) : undefined;
+  const ownAgency = Number((task.agency as { id: number }).id) === user.agencyId;
+  const rightRole = user.role === task.role && ownAgency;
+  const mine = assigneeId === user.id;
+  const free = assigneeId === undefined;
+  let blockedReason: string | undefined;
+  if (!ownAgency) blockedReason = 'Nhiệm vụ của cơ quan phối hợp';
+  else if (!rightRole && user.role !== 'supervisor') blockedReason = `Dành cho ${ROLE_LABELS[task.role].toLowerCase()}`;
+  else if (rightRole && !free && !mine) blockedReason = `Đang do ${task.assigneeName} xử lý`;
+
+  const sent = state.taskId === task.taskKey ? state : {};
+  const requestId = (form: TaskForm) => (sent.form === form && sent.requestId) || newRequestId();
+  return {
+    id: task.taskKey,
+    name: task.name,
+    roleLabel: ROLE_LABELS[task.role],
+    assigneeName: task.assigneeName ?? undefined,
+    handoverNote: task.handoverNote ?? undefined,
+    instructions: step?.instructions,
+    deadline: deadlineState(task.dueAt, null, input.calendar),
+    mine,
+    canClaim: rightRole && free,
+    canAct: rightRole && (free || mine),
+    blockedReason,
+    actions: (step?.actions ?? []).map((a) => ({
+      id: a.id,
+      label: a.label,
+      style: a.style,
+      needsReason: a.requires.includes('reason'),
+      inputs: (a.inputs ?? []).map(fieldView),
+      inputErrors: sent.action === a.id ? sent.inputErrors ?? {} : {},
+    })),
+    reassignTo:
+      user.role === 'supervisor' && ownAgency
+        ? input.colleagues
+            .filter((c) => c.role === task.role && c.id !== assigneeId)
+            .map((c) => ({ id: c.id, name: c.fullName, selected: sent.officialId === c.id }))
+        : undefined,
+    reason: sent.reason ?? '',
+    reasonError: sent.errors?.reason,
+    inputs: sent.inputs ?? {},
+    officialIdError: sent.errors?.officialId,
+    requestIds: { claim: requestId('claim'), act: requestId('act'), reassign: requestId('reassign') },
+  };
+}
+
+/** Errors of the request that no field of the page shows (a forged or stale form). */
+function unplacedErrors(state: DossierFormState): string[] {
+  const placed = new Set(['reason', 'officialId']);
+  return Object.entries(state.errors ?? {})
+    .filter(([name]) => !placed.has(name))
+    .map(([, message]) => message);
+}
+
+export function dossierPage(input: {
+  dossier: IDossier;
+  definition: ProcedureDefinition;
+  tasks: readonly ITask[];
+  stepOf: (task: ITask) => TaskStep | undefined;
+  /** Every result issued, in order (read-model rows from before several results hold one). */
+  results: readonly ResultRecord[];
+  events: readonly ITimelineEvent[];
+  user: SessionUser;
+  calendar: WorkingCalendar;
+  colleagues: readonly IOfficial[];
+  state?: DossierFormState;
+}) {
+  const { dossier, definition, user, calendar } = input;
+  const state = input.state ?? {};
+  const code = encodeURIComponent(dossier.code);
+  const notices = [state.error, ...unplacedErrors(state)].filter((m): m is string => !!m);
+  return {
+    title: `Hồ sơ ${dossier.code}`,
+    backHref: homeOf(user),
+    paths: {
+      claim: `/ho-so/${code}/nhan`,
+      act: `/ho-so/${code}/thao-tac`,
+      reassign: `/ho-so/${code}/phan-cong`,
+    },
+    notices,
+    retryHint: state.unconfirmed
+      ? 'Thông tin bạn đã nhập được giữ nguyên. Bấm lại nút để gửi lại: thao tác chỉ được thực hiện một lần dù gửi nhiều lần.'
+      : undefined,
+    dossier: {
+      code: dossier.code,
+      procedureLine: `${dossier.procedureName} · phiên bản ${dossier.procedureVersion}`,
+      status: dossier.status,
+      statusLabel: portalStatusLabel(dossier.status),
+      stepName: dossier.stepName,
+      outcomeLabel: dossier.outcome ? OUTCOME_LABELS[dossier.outcome] : undefined,
+      submittedAt: dateTimeText(dossier.submittedAt),
+      acceptedAt: dateTimeText(dossier.acceptedAt),
+      appointmentAt: dateTimeText(dossier.appointmentAt),
+      completedAt: dateTimeText(dossier.completedAt),
+      deadline: deadlineState(dossier.appointmentAt, dossier.completedAt, calendar),
+      receiptHref: dossier.acceptedAt ? `/ho-so/${code}/giay-tiep-nhan.pdf` : undefined,
+    },
+    applicant: formRows(definition, dossier.form),
+    checks: dossier.checks.map((c) => ({ ...c, at: dateTimeText(c.at), facts: Object.entries(c.facts) })),
+    payment: dossier.payment
+      ? {
+          amount: formatVnd(dossier.payment.amount),
+          statusLabel: PAYMENT_STATUS_LABELS[dossier.payment.status],
+          reference: dossier.payment.reference,
+          transactionId: dossier.payment.transactionId,
+          paidAt: dateTimeText(dossier.payment.paidAt),
+          deadlineAt: dossier.payment.status === 'pending' ? dateTimeText(dossier.payment.deadlineAt) : undefined,
+        }
+      : undefined,
+    fees: feeLines(definition.fees, undefined, dossier.form).map((l) => ({
+      label: l.label,
+      amount: l.exemption ? `Miễn (${l.exemption})` : formatVnd(l.amount),
+    })),
+    results: input.results.map((r) => ({
+      title: r.title,
+      number: r.number,
+      documentCode: r.documentCode,
+      issuedAt: dateTimeText(r.issuedAt),
+      href: `/ho-so/${code}/ket-qua/${encodeURIComponent(r.documentCode)}.pdf`,
+    })),
+    openTasks: input.tasks
+      .filter((t) => t.status === 'open')
+      .map((task) => openTaskView({ task, step: input.stepOf(task), user, calendar, colleagues: input.colleagues, state })),
+    timeline: input.events.map(timelineEntry),
+  };
+}

@@ -1,0 +1,42 @@
+/** What the header shows on every page: who is signed in and where they may go. */
+import { ROLE_LABELS } from '../../domain/roles';
+import type { SessionUser } from '../session-user';
+
+export interface NavLink {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+export interface LayoutModel {
+  user?: { name: string; detail: string };
+  nav: NavLink[];
+}
+
+export function layoutModel(user: SessionUser | undefined, path: string, mailboxPage: boolean): LayoutModel {
+  const link = (href: string, label: string, current = path === href): NavLink => ({ href, label, current });
+  if (!user) {
+    return {
+      nav: [
+        link('/thu-tuc', 'Thủ tục', false),
+        link('/nop-ho-so', 'Nộp hồ sơ', false),
+        link('/tra-cuu', 'Tra cứu hồ sơ', false),
+        ...(mailboxPage ? [link('/hop-thu', 'Hộp thư thử nghiệm', false)] : []),
+        link('/dang-nhap', 'Cán bộ đăng nhập', false),
+      ],
+    };
+  }
+  return {
+    user: { name: user.name, detail: `${ROLE_LABELS[user.role]} · ${user.agencyName}` },
+    nav: [
+      ...(user.role !== 'supervisor' ? [link('/cong-viec', 'Hồ sơ cần xử lý')] : []),
+      ...(user.role === 'supervisor' || user.role === 'leader' ? [link('/giam-sat', 'Giám sát tiến độ')] : []),
+      link('/thu-tuc', 'Thủ tục', path.startsWith('/thu-tuc')),
+    ],
+  };
+}
+
+/** Where an official's work starts: the supervisor watches, everyone else has a queue. */
+export function homeOf(user: SessionUser): string {
+  return user.role === 'supervisor' ? '/giam-sat' : '/cong-viec';
+}
