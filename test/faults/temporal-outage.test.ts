@@ -78,13 +78,17 @@ test('after a Temporal outage longer than the web waits, every dossier completes
   // The specialists start together, so that many decisions are on their way when the plug is pulled.
   let releaseSpecialists!: () => void;
   const specialistsStart = new Promise<void>((resolve) => (releaseSpecialists = resolve));
-  /** An official working one dossier: each decision pressed again, with the same id, until confirmed. */
+  /**
+   * An official working one dossier: a decision not confirmed is pressed again from the same page
+   * (the same task, the same update id) until it is. It may have been recorded all along, and
+   * the dossier moved on: Temporal answers the same id with the first answer.
+   */
   const work = async (code: string) => {
     for (const { step, as, action } of PATH) {
       if (step === 'review') await specialistsStart;
       const updateId = crypto.randomUUID();
+      const taskId = await openTask(stack, code, step, 180_000);
       for (;;) {
-        const taskId = await openTask(stack, code, step, 180_000);
         inFlight++;
         const sent = Date.now();
         const outcome = await stack.services.actions.complete(code, { taskId, action, actor: officials[as] }, updateId).finally(() => inFlight--);
