@@ -110,14 +110,30 @@ function usableBinDir(binDir: string, runAs: RunAs | undefined): string {
   return path.join(target, 'bin');
 }
 
+/** Where a data folder the postgres user cannot reach is kept instead. */
+function movedDataDir(dataDir: string): string {
+  const key = crypto.createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+  return path.join(SHARED_ROOT, `data-${key}`);
+}
+
+/**
+ * The address of the server `startLocalPostgres` runs (or ran) for a data folder, for tools that
+ * reach the database of `npm start` without DATABASE_URL; undefined when it was never set up.
+ */
+export function localPostgresUrl(options: { dataDir: string; port: number; database: string }): string | undefined {
+  const passwordFile = [options.dataDir, movedDataDir(options.dataDir)].map((dir) => `${dir}.password`).find((file) => fs.existsSync(file));
+  if (!passwordFile) return undefined;
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+}
+
 /** As root, a data folder the postgres user cannot reach is kept under the shared folder instead. */
 function usableDataDir(dataDir: string, runAs: RunAs | undefined, log: (l: string) => void): string {
   if (!runAs) return dataDir;
   const parent = path.dirname(path.resolve(dataDir));
   fs.mkdirSync(parent, { recursive: true });
   if (reachableByOthers(parent)) return dataDir;
-  const key = crypto.createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
-  const moved = path.join(SHARED_ROOT, `data-${key}`);
+  const moved = movedDataDir(dataDir);
   fs.mkdirSync(SHARED_ROOT, { recursive: true, mode: 0o755 });
   log(`PostgreSQL data kept in ${moved}: the postgres user cannot reach ${parent}`);
   return moved;

@@ -3,24 +3,19 @@
  * and prints every difference; exits 1 when there is one. Uses DATABASE_URL and
  * TEMPORAL_ADDRESS, or the servers `npm start` runs locally. `-- <code> ...` checks some dossiers only.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
+import { localPostgresUrl } from '../db/local-postgres';
 import { initORM } from '../db/orm';
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { formatDifferences, reconcile } from './lib/reconcile';
 
-/** The database `npm start` runs when DATABASE_URL is unset. */
-function localDatabaseUrl(dataDir: string, port: number): string | undefined {
-  const passwordFile = `${path.join(dataDir, 'postgres')}.password`;
-  if (!fs.existsSync(passwordFile)) return undefined;
-  return `postgres://postgres:${encodeURIComponent(fs.readFileSync(passwordFile, 'utf8').trim())}@127.0.0.1:${port}/motcua`;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  const databaseUrl = config.database.url ?? localDatabaseUrl(config.dataDir, config.database.embeddedPort);
+  // Without DATABASE_URL: the database `npm start` runs (scripts/start.ts names it the same way).
+  const databaseUrl =
+    config.database.url ?? localPostgresUrl({ dataDir: path.join(config.dataDir, 'postgres'), port: config.database.embeddedPort, database: 'motcua' });
   if (!databaseUrl) {
     console.error('reconcile: set DATABASE_URL (no local database found in DATA_DIR)');
     process.exit(2);
