@@ -1,15 +1,30 @@
+/**
+ * The working calendar from the database: what administrators entered (`calendar_day`), for the
+ * years asked. Read by the workflow (through a local activity), the pages and the reports, which
+ * all compute deadlines with domain/legal-clock.ts on it.
+ */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type CalendarEntry, type LegalCalendar, legalCalendar } from '../domain/calendar';
+import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../domain/legal-clock';
 import type { WorkingCalendar } from '../domain/working-days';
-import { CalendarDay } from './entities';
+import { Agency, CalendarDay } from './entities';
 import type { Orm } from './orm';
 
-/** The working calendar as administrators keep it in the `calendar_day` table. */
-export async function loadWorkingCalendar(em: EntityManager): Promise<WorkingCalendar> {
-  const days = await em.find(CalendarDay, {}, { fields: ['day', 'kind'] });
-  return {
-    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.day)),
-    workingWeekendDays: new Set(days.filter((d) => d.kind === 'working-weekend').map((d) => d.day)),
-  };
+/** The calendar's entries for the years `fromYear` to `toYear`. */
+export async function loadCalendarEntries(em: EntityManager, fromYear: number, toYear: number): Promise<CalendarEntry[]> {
+  const days = await em.find(CalendarDay, { day: { $gte: `${fromYear}-01-01`, $lte: `${toYear}-12-31` } }, { orderBy: { day: 'asc' } });
+  return days.map((d) => ({ day: d.day, kind: d.kind, name: d.name, provisional: d.provisional }));
+}
+
+/** The whole calendar (every year entered). */
+export async function loadWorkingCalendar(em: EntityManager): Promise<LegalCalendar> {
+  return legalCalendar(await loadCalendarEntries(em, 1900, 2999));
+}
+
+/** An office's hours: its own, or the default. */
+export async function officeHoursOf(em: EntityManager, agencyCode: string): Promise<OfficeHours> {
+  const agency = await em.findOne(Agency, { code: agencyCode }, { fields: ['officeHours'] });
+  return agency?.officeHours ?? DEFAULT_OFFICE_HOURS;
 }
 
 /**
@@ -17,8 +32,8 @@ export async function loadWorkingCalendar(em: EntityManager): Promise<WorkingCal
  * the next reload on. Concurrent callers share one load; a failed load is not cached, so the
  * next call (a Temporal retry, the next page) tries again.
  */
-export function cachedWorkingCalendar(orm: Orm, ttlMs = 60_000): () => Promise<WorkingCalendar> {
-  let cached: { at: number; calendar: Promise<WorkingCalendar> } | undefined;
+export function cachedWorkingCalendar(orm: Orm, ttlMs = 60_000): () => Promise<LegalCalendar> {
+  let cached: { at: number; calendar: Promise<LegalCalendar> } | undefined;
   return () => {
     if (!cached || Date.now() - cached.at > ttlMs) {
       const entry = { at: Date.now(), calendar: loadWorkingCalendar(orm.em.fork()) };
@@ -30,3 +45,5 @@ export function cachedWorkingCalendar(orm: Orm, ttlMs = 60_000): () => Promise<W
     return cached.calendar;
   };
 }
+
+export type { WorkingCalendar };

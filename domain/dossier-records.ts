@@ -36,3 +36,13 @@ export interface ResultRecord {
   issuedAt: string;
   title: string;
 }
+
+/** An apology with a new appointment (printed form 04): at most one per dossier. */
+export interface ApologyRecord {
+  at: string;
+  reason: string;
+  /** The appointment before, and the new one. */
+  previousAppointmentAt: string;
+  newAppointmentAt: string;
+  by: { id: string; name: string };
+}

@@ -3,11 +3,12 @@
  * the query, and the shapes of what it projects into PostgreSQL. Imported by the workflow and
  * by the web layer, so both sides agree on names and types. No I/O here: workflow-safe.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ClockPause, TimeLimit } from '../domain/legal-clock';
 import type { PortalStatus } from '../domain/portal-status';
 import type { Outcome } from '../domain/outcomes';
 import type { OfficialRole, TaskRole } from '../domain/roles';
-import type { CheckRecord as RecordOfCheck, CheckResult, PaymentRecord, ResultRecord } from '../domain/dossier-records';
+import type { ApologyRecord, CheckRecord as RecordOfCheck, CheckResult, PaymentRecord, ResultRecord } from '../domain/dossier-records';
 import type { CheckKind } from '../engine/check-kinds';
 import type { ProcedureDefinition } from '../engine/definition';
 
@@ -38,6 +39,8 @@ export interface DossierInput {
   settings: {
     /** How long a payment request stays open. */
     paymentDeadlineMs: number;
+    /** How long before a task's deadline its assignee is reminded, in working minutes (absent: 1 working day). */
+    reminderLeadMinutes?: number;
   };
 }
 
@@ -64,10 +67,31 @@ export interface CompleteTaskRequest {
   actor: Actor;
 }
 
+/** Who a task is given to: an official, or a group (department) of the agency, any of whom may take it. */
+export type ReassignTarget =
+  | { kind?: 'official'; id: string; name: string; role: OfficialRole; agencyCode: string }
+  | { kind: 'group'; group: string; role: OfficialRole; agencyCode: string };
+
 export interface ReassignTaskRequest {
   taskId: string;
-  to: { id: string; name: string; role: OfficialRole; agencyCode: string };
+  to: ReassignTarget;
+  /** Why (bulk reassignment, an absence, a supervisor's decision); kept in the timeline. */
+  reason?: string;
   actor: Actor;
+}
+
+/** An apology for a dossier that will be late, with a new appointment (printed form 04). */
+export interface ApologiseRequest {
+  reason: string;
+  /** The new appointment, an ISO instant (the end of its day in the office's hours). */
+  newAppointmentAt: string;
+  actor: Actor;
+}
+
+/** The working calendar changed (an announcement was entered or corrected): deadlines are recomputed. */
+export interface CalendarChanged {
+  /** Quoted in the timeline of each dossier whose deadline moves, e.g. "ngày nghỉ bù 02/01/2027 được công bố". */
+  reason: string;
 }
 
 export interface SubmitSupplementRequest {
@@ -101,6 +125,8 @@ export const completeTaskUpdate = defineUpdate<UpdateResult, [CompleteTaskReques
 export const reassignTaskUpdate = defineUpdate<UpdateResult, [ReassignTaskRequest]>('reassignTask');
 export const submitSupplementUpdate = defineUpdate<UpdateResult, [SubmitSupplementRequest]>('submitSupplement');
 export const confirmPaymentUpdate = defineUpdate<UpdateResult, [ConfirmPaymentRequest]>('confirmPayment');
+export const apologiseUpdate = defineUpdate<UpdateResult, [ApologiseRequest]>('apologise');
+export const calendarChangedSignal = defineSignal<[CalendarChanged]>('calendarChanged');
 export const dossierStateQuery = defineQuery<DossierSnapshot>('dossierState');
 
 /** Error type of a refused update; its message is Vietnamese and shown to the user as is. */
@@ -130,6 +156,14 @@ export interface TaskSnapshot {
   reason?: string;
   /** What the previous step hands over: a proposal, a return reason, a registry mismatch. */
   handoverNote?: string;
+  /** The step's time limit, when it has one. */
+  timeLimit?: TimeLimit;
+  /** When its assignee (or group) was reminded of the coming deadline. */
+  remindedAt?: string;
+  /** When the deadline passed and the supervisor was told. */
+  escalatedAt?: string;
+  /** The department the task was given to, when given to a group. */
+  assignedGroup?: string;
 }
 
 export interface TimelineEvent {
@@ -151,7 +185,13 @@ export interface TimelineEvent {
     | 'supplement-received'
     | 'result-issued'
     | 'notified'
-    | 'finished';
+    | 'finished'
+    | 'clock-paused'
+    | 'clock-resumed'
+    | 'deadline-changed'
+    | 'reminder'
+    | 'escalated'
+    | 'apology';
   stepId?: string;
   taskId?: string;
   status?: PortalStatus;
@@ -185,6 +225,38 @@ export interface DossierSnapshot {
   openTasks: TaskSnapshot[];
   /** Timeline events so far (the read model holds as many once it has caught up). */
   events?: number;
+  /** The legal clock of the dossier (dossiers started before it existed have none). */
+  clock?: DossierClock;
+  /** When the dossier was decided (status 9, or its end without a result). */
+  decidedAt?: string;
+}
+
+/** What the read model keeps of a dossier's clock, so lists and reports are plain SQL. */
+export interface DossierClock {
+  /** The processing time limit that applies. */
+  limit: TimeLimit;
+  /** When it started (the acceptance). */
+  startedAt: string;
+  pauses: ClockPause[];
+  /** Set while the clock stands still. */
+  pausedSince?: string;
+  apology?: ApologyRecord;
+  /** The version of the calendar the due date was computed on. */
+  calendarVersion?: string;
+}
+
+/** A message to officials (their inbox in the back office), written with the projection batch. */
+export interface OfficialMessage {
+  /** Idempotency key: the same key is written once. */
+  key: string;
+  agencyCode: string;
+  /** To one official; else to every official of `role` in the agency (optionally of a department). */
+  officialId?: string;
+  role?: OfficialRole;
+  department?: string;
+  taskKey?: string;
+  kind: 'reminder' | 'escalation' | 'reassigned' | 'apology';
+  text: string;
 }
 
 /**
@@ -220,4 +292,6 @@ export interface ProjectionBatch {
   events: TimelineEvent[];
   /** Messages to the applicant caused by these changes. */
   notifications?: OutboxMessage[];
+  /** Messages to officials caused by these changes. */
+  officialMessages?: OfficialMessage[];
 }

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { OfficeHours } from '../../domain/legal-clock';
 
 /**
  * An agency that receives and handles dossiers (e.g. a province's traffic police department).
@@ -22,6 +23,8 @@ export const Agency = defineEntity({
     validFrom: p.date(),
     validTo: p.date().nullable(),
     successorCode: p.string().length(40).nullable(),
+    /** The office's own sessions and cut-off (domain/legal-clock.ts OfficeHours); null: the default. */
+    officeHours: p.json<OfficeHours>().nullable(),
   },
   indexes: [{ properties: ['kind', 'provinceCode'] }],
 });

@@ -10,6 +10,10 @@ export const CalendarDay = defineEntity({
     name: p.string().length(200),
     /** Not yet confirmed by the government's announcement for that year. */
     provisional: p.boolean().default(false),
+    /** Why it was entered or changed (e.g. the announcement's number). */
+    note: p.text().nullable(),
+    updatedAt: p.datetime().nullable(),
+    updatedBy: p.string().length(60).nullable(),
   },
 });
 

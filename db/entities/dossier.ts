@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import type { CheckRecord, PaymentRecord, ResultRecord } from '../../domain/dossier-records';
+import type { ApologyRecord, CheckRecord, PaymentRecord, ResultRecord } from '../../domain/dossier-records';
+import type { ClockPause, TimeLimit } from '../../domain/legal-clock';
 import { OUTCOMES } from '../../domain/outcomes';
 import { Agency } from './agency';
 
@@ -32,7 +33,20 @@ export const Dossier = defineEntity({
     applicantPhone: p.string().length(20).nullable(),
     submittedAt: p.datetime(),
     acceptedAt: p.datetime().nullable(),
+    /** When the dossier is due now (pauses and a new appointment included): the legal clock's answer. */
     appointmentAt: p.datetime().nullable(),
+    /** The procedure's level (province, commune, ministry), for reports. */
+    procedureLevel: p.string().length(20).nullable(),
+    /** The processing time limit that applies (domain/legal-clock.ts TimeLimit). */
+    timeLimit: p.json<TimeLimit>().nullable(),
+    /** Times the clock stood still (the dossier waited for the applicant). */
+    pauses: p.json<ClockPause[]>().default('[]'),
+    /** Set while the clock stands still. */
+    pausedSince: p.datetime().nullable(),
+    /** The apology and new appointment (form 04), given at most once. */
+    apology: p.json<ApologyRecord>().nullable(),
+    /** When the dossier was decided (status 9, or its end without a result). */
+    decidedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
     checks: p.json<CheckRecord[]>().default('[]'),
     payment: p.json<PaymentRecord>().nullable(),

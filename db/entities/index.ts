@@ -1,11 +1,14 @@
 export { Agency, type IAgency } from './agency';
 export { AuditEvent } from './audit-event';
-export { CalendarDay } from './calendar-day';
+export { CalendarDay, type ICalendarDay } from './calendar-day';
+export { CalendarYear, type ICalendarYear } from './calendar-year';
 export { DossierDocument, type IDossierDocument } from './document';
 export { Dossier, type IDossier } from './dossier';
 export { DossierCodeCounter, IssuedNumber, NumberSequence } from './issued-number';
 export { Notification, type INotification } from './notification';
 export { Official, type IOfficial } from './official';
+export { OfficialAbsence, type IOfficialAbsence } from './official-absence';
+export { OfficialNotification, type IOfficialNotification } from './official-notification';
 export { PaymentCallback } from './payment-callback';
 export { Task, type ITask } from './task';
 export { TimelineEvent, type ITimelineEvent } from './timeline-event';
@@ -13,11 +16,14 @@ export { TimelineEvent, type ITimelineEvent } from './timeline-event';
 import { Agency } from './agency';
 import { AuditEvent } from './audit-event';
 import { CalendarDay } from './calendar-day';
+import { CalendarYear } from './calendar-year';
 import { DossierDocument } from './document';
 import { Dossier } from './dossier';
 import { DossierCodeCounter, IssuedNumber, NumberSequence } from './issued-number';
 import { Notification } from './notification';
 import { Official } from './official';
+import { OfficialAbsence } from './official-absence';
+import { OfficialNotification } from './official-notification';
 import { PaymentCallback } from './payment-callback';
 import { Task } from './task';
 import { TimelineEvent } from './timeline-event';
@@ -26,6 +32,7 @@ export const ENTITIES = [
   Agency,
   AuditEvent,
   CalendarDay,
+  CalendarYear,
   Dossier,
   DossierCodeCounter,
   DossierDocument,
@@ -33,6 +40,8 @@ export const ENTITIES = [
   Notification,
   NumberSequence,
   Official,
+  OfficialAbsence,
+  OfficialNotification,
   PaymentCallback,
   Task,
   TimelineEvent,

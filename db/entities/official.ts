@@ -15,6 +15,8 @@ export const Official = defineEntity({
     role: p.enum([...OFFICIAL_ROLES]),
     agency: () => p.manyToOne(Agency),
     active: p.boolean().default(true),
+    /** Phòng, ban: a group tasks may be given to, and a line in the supervisor's statistics. */
+    department: p.string().length(120).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { TimeLimit } from '../../domain/legal-clock';
 import { TASK_ROLES } from '../../domain/roles';
 import { Agency } from './agency';
 import { Dossier } from './dossier';
@@ -20,6 +21,14 @@ export const Task = defineEntity({
     status: p.enum(['open', 'done', 'cancelled'] as const),
     createdAt: p.datetime(),
     dueAt: p.datetime().nullable(),
+    /** The step's time limit (domain/legal-clock.ts TimeLimit). */
+    timeLimit: p.json<TimeLimit>().nullable(),
+    /** When the assignee (or the role's group) was reminded of the coming deadline. */
+    remindedAt: p.datetime().nullable(),
+    /** When the deadline passed and the supervisor was told: the task is flagged. */
+    escalatedAt: p.datetime().nullable(),
+    /** A department the task was given to (any official of it may take it). */
+    assignedGroup: p.string().length(120).nullable(),
     assignee: () => p.manyToOne(Official).nullable(),
     assigneeName: p.string().length(120).nullable(),
     claimedAt: p.datetime().nullable(),

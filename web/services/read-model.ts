@@ -19,6 +19,7 @@ import type { Orm } from '../../db/orm';
 import type { WorkingCalendar } from '../../domain/working-days';
 import type { ResultRecord } from '../../workflows/messages';
 import type { SessionUser } from '../session-user';
+import { isTaskRole } from '../../domain/roles';
 
 /**
  * A dossier's results as its read-model row records them; rows written before a dossier could
@@ -48,12 +49,13 @@ export class ReadModel {
 
   /** Open tasks of the official's role in the official's agency: unclaimed, or claimed by them. */
   async queue(user: SessionUser): Promise<QueueRow[]> {
-    if (user.role === 'supervisor') return [];
+    const role = user.role;
+    if (!isTaskRole(role)) return [];
     const tasks = await this.em().find(
       Task,
       {
         agency: user.agencyId,
-        role: user.role,
+        role,
         status: 'open',
         $or: [{ assignee: null }, { assignee: user.id }],
       },

@@ -38,5 +38,5 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
 
 /** Where an official's work starts: the supervisor watches, everyone else has a queue. */
 export function homeOf(user: SessionUser): string {
-  return user.role === 'supervisor' ? '/giam-sat' : '/cong-viec';
+  return user.role === 'supervisor' ? '/giam-sat' : user.role === 'admin' ? '/quan-tri/lich' : '/cong-viec';
 }

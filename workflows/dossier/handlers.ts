@@ -99,8 +99,8 @@ export function registerHandlers(run: Run): void {
 
   setHandler(
     reassignTaskUpdate,
-    async ({ taskId, to, actor }) => {
-      state.reassign(state.openTaskById(taskId)!, to, actor);
+    async ({ taskId, to, actor, reason }) => {
+      state.reassign(state.openTaskById(taskId)!, to, actor, reason?.trim() || undefined);
       return settled(run);
     },
     {

@@ -9,6 +9,7 @@ import type { PortalStatus } from '../../domain/portal-status';
 import type { ProcedureDefinition, Step, TaskAction, TaskStep } from '../../engine/definition';
 import type {
   Actor,
+  ReassignTarget,
   CheckRecord,
   DossierInput,
   DossierSnapshot,
@@ -288,17 +289,29 @@ export class DossierState {
     this.event({ type: 'claimed', actor: officialActor(official), stepId: task.stepId, taskId: task.id });
   }
 
-  /** A supervisor gives a task to another official. */
-  reassign(task: TaskState, to: { id: string; name: string }, by: Actor): void {
-    const from = task.assignee?.name;
-    this.assign(task, to);
+  /** A supervisor gives a task to another official, or to a group (department) any of whom may take it. */
+  reassign(task: TaskState, to: ReassignTarget, by: Actor, reason?: string): void {
+    const from = task.assignee?.name ?? (task.assignedGroup ? `phòng ${task.assignedGroup}` : undefined);
+    let toName: string;
+    if (to.kind === 'group') {
+      task.assignee = undefined;
+      task.claimedAt = undefined;
+      task.assignedGroup = to.group;
+      toName = `phòng ${to.group}`;
+      this.taskChanged(task);
+    } else {
+      task.assignedGroup = undefined;
+      this.assign(task, to);
+      toName = to.name;
+    }
+    const move = from ? `${from} → ${toName}` : `→ ${toName}`;
     this.event({
       type: 'reassigned',
       actor: officialActor(by),
       stepId: task.stepId,
       taskId: task.id,
-      note: from ? `${from} → ${to.name}` : `→ ${to.name}`,
-      data: { to: to.id },
+      note: reason ? `${move}: ${reason}` : move,
+      data: to.kind === 'group' ? { group: to.group } : { to: to.id },
     });
   }
 
