@@ -15,9 +15,9 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DOSSIER_PROJECTED } from '../db/channels';
 import type { ApplicantLinks } from '../domain/applicant-links';
-import { Agency, Dossier, type IAgency, type IDossier, type ITask, Official, Task, TimelineEvent } from '../db/entities';
+import { Agency, Dossier, type IAgency, type IDossier, type ITask, Official, OfficialNotification, Task, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
-import type { ProjectionBatch, TaskSnapshot } from '../workflows/messages';
+import type { OfficialMessage, ProjectionBatch, TaskSnapshot } from '../workflows/messages';
 import { type OutboxLog, writeOutbox } from './notifications';
 
 const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
@@ -43,9 +43,38 @@ function applyTask(em: EntityManager, row: ITask | undefined, snap: TaskSnapshot
     actionLabel: snap.actionLabel ?? null,
     reason: snap.reason ?? null,
     handoverNote: snap.handoverNote ?? null,
+    timeLimit: snap.timeLimit ?? null,
+    remindedAt: date(snap.remindedAt),
+    escalatedAt: date(snap.escalatedAt),
+    assignedGroup: snap.assignedGroup ?? null,
   };
   if (row) em.assign(row, values);
   else em.create(Task, { ...values, dossier, agency, taskKey: snap.id });
+}
+
+/** Messages to officials (their inbox), once per key, addressed by agency code and official id. */
+async function writeOfficialInbox(em: EntityManager, dossierCode: string, messages: readonly OfficialMessage[]): Promise<void> {
+  const agencies = await em.find(Agency, { code: { $in: [...new Set(messages.map((m) => m.agencyCode))] } }, { fields: ['id', 'code'] });
+  const rows = messages.flatMap((m) => {
+    const agency = agencies.find((a) => a.code === m.agencyCode);
+    if (!agency) return [];
+    const officialId = Number(m.officialId);
+    return [
+      {
+        key: m.key,
+        agency: agency.id,
+        official: m.officialId && Number.isInteger(officialId) ? officialId : null,
+        role: m.officialId ? null : m.role ?? null,
+        department: m.department ?? null,
+        dossierCode,
+        taskKey: m.taskKey ?? null,
+        kind: m.kind,
+        text: m.text,
+        createdAt: new Date(),
+      },
+    ];
+  });
+  if (rows.length) await em.createQueryBuilder(OfficialNotification).insert(rows).onConflict('key').ignore().execute('run');
 }
 
 /** Is the batch newer than what the row holds? */
@@ -83,6 +112,11 @@ export function createProjection(orm: Orm, links: ApplicantLinks, log: OutboxLog
         result: s.result ?? null,
         results: s.results ?? (s.result ? [s.result] : []),
         supplement: s.supplement ?? null,
+        timeLimit: s.clock?.limit ?? null,
+        pauses: s.clock?.pauses ?? [],
+        pausedSince: date(s.clock?.pausedSince),
+        apology: s.clock?.apology ?? null,
+        decidedAt: date(s.decidedAt),
       });
 
       const existing = batch.tasks.length
@@ -130,6 +164,7 @@ export function createProjection(orm: Orm, links: ApplicantLinks, log: OutboxLog
       if (batch.lastSeq !== undefined) await em.nativeDelete(TimelineEvent, { dossier, seq: { $gt: batch.lastSeq } });
 
       if (batch.notifications?.length) await writeOutbox(em, dossier.code, batch.notifications, links, log);
+      if (batch.officialMessages?.length) await writeOfficialInbox(em, dossier.code, batch.officialMessages);
       await em.getConnection().execute('select pg_notify(?, ?)', [DOSSIER_PROJECTED, `${dossier.code}:${batch.version}`], 'all', em.getTransactionContext());
     });
   };

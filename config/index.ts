@@ -68,6 +68,8 @@ const schema = z.object({
   PROCEDURES_DIR: z.string().optional(),
   /** Dossiers received after this local hour count from the next working day. */
   OFFICE_CUTOFF_HOUR: z.coerce.number().min(0).max(24).default(15),
+  /** Working hours before a task's deadline its official is reminded (a step may set its own). */
+  REMINDER_LEAD_HOURS: z.coerce.number().int().min(0).max(200).default(8),
   /** Show the development mailbox (/hop-thu) with every notification sent. */
   MAILBOX_PAGE: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -96,7 +98,7 @@ export interface Config {
   registry: { url?: string; apiKey: string; timeoutMs: number };
   payment: { url?: string; merchantId: string; callbackSecret: string; deadlineMs: number };
   sandbox: { latencyMs: [number, number]; failureRate: number; registryPort: number; paymentPort: number };
-  office: { cutoffHour: number };
+  office: { cutoffHour: number; reminderLeadMinutes: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -157,7 +159,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       registryPort: e.REGISTRY_SANDBOX_PORT,
       paymentPort: e.PAYMENT_SANDBOX_PORT,
     },
-    office: { cutoffHour: e.OFFICE_CUTOFF_HOUR },
+    office: { cutoffHour: e.OFFICE_CUTOFF_HOUR, reminderLeadMinutes: e.REMINDER_LEAD_HOURS * 60 },
     logLevel: e.LOG_LEVEL,
   };
 }

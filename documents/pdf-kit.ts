@@ -100,11 +100,6 @@ export function vietnameseTimeAndDate(at: Date | string): string {
   return `${String(hour).padStart(2, '0')} giờ ${String(minute).padStart(2, '0')} phút, ngày ${formatVietnameseDate(instant)}`;
 }
 
-/** Working days may be fractional (half a day); Vietnamese writes the decimal comma. */
-export function formatDayCount(days: number): string {
-  return String(days).replace('.', ',');
-}
-
 export interface HeaderContent {
   /** Issuing agency, printed upper-case on the left. */
   agencyName: string;

@@ -9,7 +9,6 @@ import {
   drawParagraph,
   drawSignatures,
   drawTitle,
-  formatDayCount,
   toBuffer,
   vietnameseDateLine,
   vietnameseTimeAndDate,
@@ -26,10 +25,12 @@ export interface ReceiptSlipData {
   receivedAt: string;
   /** Names of the documents received, in the order of the procedure's list. */
   documents: readonly string[];
-  /** Time limit in working days. */
-  processingDays: number;
-  /** Appointment instant (ISO). */
+  /** The time limit as people read it ("5 ngày làm việc", "8 giờ làm việc"). */
+  processingTime: string;
+  /** Appointment instant (ISO): the one in force now. */
   appointmentAt: string;
+  /** Why the appointment moved since the dossier was received (a pause, an apology), one line each. */
+  appointmentChanges?: readonly string[];
   /** The official who received the dossier. */
   receivedBy: string;
   /** Page where the applicant looks the dossier up by its code. */
@@ -56,9 +57,10 @@ export function renderReceiptSlipPdf(data: ReceiptSlipData): Promise<Buffer> {
   drawParagraph(doc, '1. Thành phần hồ sơ nộp gồm:');
   data.documents.forEach((name, i) => drawParagraph(doc, `(${i + 1}) ${name}`, { indent: 18 }));
   drawParagraph(doc, '2. Số lượng hồ sơ: 01 (bộ)');
-  drawParagraph(doc, `3. Thời gian giải quyết hồ sơ theo quy định: ${formatDayCount(data.processingDays)} ngày làm việc`);
+  drawParagraph(doc, `3. Thời gian giải quyết hồ sơ theo quy định: ${data.processingTime}`);
   drawParagraph(doc, `4. Thời gian nhận hồ sơ: ${vietnameseTimeAndDate(receivedAt)}`);
   drawParagraph(doc, `5. Thời gian trả kết quả giải quyết hồ sơ: ${vietnameseTimeAndDate(data.appointmentAt)}`);
+  for (const change of data.appointmentChanges ?? []) drawParagraph(doc, change, { indent: 18 });
   drawParagraph(
     doc,
     `6. Tra cứu tình trạng hồ sơ: tại ${data.lookupUrl} bằng mã hồ sơ ${data.dossierCode}, ` +

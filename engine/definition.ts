@@ -13,6 +13,7 @@
  * refused rather than dropped, since a dropped key changes what the procedure does in silence.
  */
 import { z } from 'zod';
+import { TIME_LIMIT_UNITS } from '../domain/legal-clock';
 import { PORTAL_STATUS_CODES, STATUS } from '../domain/portal-status';
 import { CHECK_KINDS } from './check-kinds';
 import { OUTCOMES } from '../domain/outcomes';
@@ -29,6 +30,20 @@ const wholeDays = () =>
     .number()
     .int('a whole number of working days (working hours come with the next release)')
     .nonnegative('a number of working days, 0 or more');
+
+/**
+ * A time limit in working days, working hours or calendar days (domain/legal-clock.ts counts
+ * it). Whole numbers: 8 working hours, not 1 working day, where the law says hours.
+ */
+export const timeLimitSchema = z
+  .strictObject({
+    amount: z.number().int('a whole number').nonnegative('0 or more'),
+    unit: z.enum(TIME_LIMIT_UNITS).describe('working-days, working-hours or calendar-days'),
+  })
+  .describe('a time limit, e.g. { amount: 8, unit: "working-hours" }');
+
+/** `HH:MM`, local time. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM, e.g. "15:00"');
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, {
   error: (issue) => `${JSON.stringify(issue.input)} is not an id: lowercase letters, digits and dashes, starting with a letter`,
@@ -171,7 +186,13 @@ export const taskStepSchema = z.strictObject({
     .string()
     .optional()
     .describe('another agency of the same province works this task (liên thông); default the handling agency'),
-  workingDays: wholeDays().optional().describe('share of the processing time for this step'),
+  workingDays: wholeDays().optional().describe('share of the processing time for this step, in working days'),
+  timeLimit: timeLimitSchema
+    .optional()
+    .describe('the step\'s time limit when not in working days (instead of workingDays), e.g. 8 working hours to acknowledge an online dossier'),
+  remindBefore: timeLimitSchema
+    .optional()
+    .describe('remind the official this long before the step\'s deadline (default: the installation\'s, 1 working day)'),
   instructions: z
     .string()
     .optional()
@@ -222,6 +243,7 @@ export const paymentStepSchema = z.strictObject({
   fees: z.array(id).min(1).describe('ids of the fees collected here'),
   next: id,
   onTimeout: id.describe('step taken when the applicant has not paid in time'),
+  pausesClock: z.boolean().optional().describe('the processing time stands still while the applicant has not paid (default: it runs)'),
 });
 
 export const supplementStepSchema = z.strictObject({
@@ -229,6 +251,10 @@ export const supplementStepSchema = z.strictObject({
   kind: z.literal('supplement'),
   next: id,
   editableFields: z.array(z.string()).optional().describe('form fields the applicant may correct; default all'),
+  pausesClock: z
+    .boolean()
+    .optional()
+    .describe('the processing time stands still while the applicant supplements (default: it does, once the dossier is accepted)'),
 });
 
 export const issueStepSchema = z.strictObject({
@@ -292,7 +318,12 @@ export const notificationTemplateSchema = z.strictObject({
     .describe('text with {{placeholders}}: code, name, procedure, reason, appointment, amount, number and the links'),
 });
 
-export const processingRuleSchema = z.strictObject({ when: conditionSchema, days: wholeDays(), note: z.string().optional() });
+export const processingRuleSchema = z.strictObject({
+  when: conditionSchema,
+  days: wholeDays().optional().describe('the time limit in working days when the condition holds'),
+  timeLimit: timeLimitSchema.optional().describe('the time limit when it is not in working days (instead of days)'),
+  note: z.string().optional(),
+});
 
 export const numberingSchemeSchema = z.strictObject({
   pattern: z.string().describe('e.g. "{province}{yy}{seq:8}" or "{seq:5}/{yyyy}/GCN"'),
@@ -310,7 +341,14 @@ export const procedureSchema = z.strictObject({
   handlingAgency: z.string().optional().describe('the competent agency as citizens know it'),
   legalBasis: z.array(z.string()),
   onlineLevel: z.enum(['full', 'partial']),
-  processingDays: wholeDays().describe('time limit in working days, counted from acceptance'),
+  processingDays: wholeDays().optional().describe('time limit in working days, counted from acceptance'),
+  timeLimit: timeLimitSchema
+    .optional()
+    .describe('the time limit when it is not in working days (instead of processingDays), e.g. { amount: 8, unit: "working-hours" }'),
+  cutoff: z
+    .union([clockTime, z.literal('none')])
+    .optional()
+    .describe('where the law sets it: received at or after this hour, the dossier counts from the next working day ("none": the receipt day always counts); default the office\'s'),
   processingRules: z
     .array(processingRuleSchema)
     .optional()

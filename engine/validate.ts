@@ -32,7 +32,6 @@ import {
 import { fieldOptions } from './form';
 import { BUILT_IN_NUMBERING, numberingPatternProblem } from './numbering';
 
-
 export interface DefinitionProblem {
   /** Where in the definition, by ids: `steps.intake.actions.accept.next`. */
   path: string;
@@ -234,6 +233,7 @@ function partsOf(input: Raw, parsed: ProcedureDefinition | undefined): Parts {
       agencyKind: textOf(input.agencyKind),
       workflow: textOf(input.workflow),
       processingDays: one(shape.processingDays, input.processingDays),
+      timeLimit: one(shape.timeLimit, input.timeLimit),
       numberingSchemes: Object.fromEntries(
         Object.entries(schemes).flatMap(([name, scheme]) => {
           const ok = one(numberingSchemeSchema, scheme);
@@ -294,7 +294,14 @@ function nodeOf(step: unknown, index: number, exitsBroken: boolean): Node | unde
     exits,
     join,
     exitsKnown: !exitsBroken,
-    workingDays: step.kind === 'task' && typeof step.workingDays === 'number' ? step.workingDays : undefined,
+    workingDays:
+      step.kind !== 'task'
+        ? undefined
+        : typeof step.workingDays === 'number'
+          ? step.workingDays
+          : isRecord(step.timeLimit) && step.timeLimit.unit === 'working-days' && typeof step.timeLimit.amount === 'number'
+            ? step.timeLimit.amount
+            : undefined,
   };
 }
 
@@ -442,6 +449,17 @@ export function validateDefinition(input: unknown, context: CheckContext = NO_CU
     report(['workflow'], `workflow "${def.workflow}" is not registered ${known('registered', Object.keys(customWorkflows))}`);
   rules.forEach((r, i) => needCondition(['processingRules', i, 'when'], r?.when));
 
+  // Time limits: each said once, in one way (working days as a number, or a limit with its unit).
+  if (input.processingDays === undefined && input.timeLimit === undefined)
+    report(['processingDays'], 'a procedure needs its time limit: processingDays (working days) or timeLimit (with its unit)');
+  if (input.processingDays !== undefined && input.timeLimit !== undefined)
+    report(['timeLimit'], 'give the time limit once: processingDays or timeLimit, not both');
+  rules.forEach((r, i) => {
+    if (!r) return;
+    if (r.days === undefined && r.timeLimit === undefined) report(['processingRules', i], 'a rule needs its time limit: days (working days) or timeLimit');
+    if (r.days !== undefined && r.timeLimit !== undefined) report(['processingRules', i, 'timeLimit'], 'give the rule\'s time limit once: days or timeLimit, not both');
+  });
+
   // The form and the documents.
   fields.forEach((f, i) => f && checkField(['form', 'fields', i], f, formScope));
   const fieldNames = names(listOf(rawForm.fields), 'name');
@@ -529,6 +547,9 @@ export function validateDefinition(input: unknown, context: CheckContext = NO_CU
     switch (step.kind) {
       case 'task': {
         needAgencyKind([...at, 'agencyKind'], step.agencyKind);
+        if (step.workingDays !== undefined && step.timeLimit !== undefined)
+          report([...at, 'timeLimit'], 'give the step\'s time limit once: workingDays or timeLimit, not both');
+        if (step.remindBefore?.unit === 'calendar-days') report([...at, 'remindBefore', 'unit'], 'a reminder is set in working hours or working days');
         const actionIds = new Set<string>();
         step.actions.forEach((a, j) => {
           if (actionIds.has(a.id)) report([...at, 'actions', j, 'id'], `action "${a.id}" is used twice in step "${step.id}"`);
@@ -621,7 +642,8 @@ export function validateDefinition(input: unknown, context: CheckContext = NO_CU
   // Time shares: the tasks in sequence, and the slowest branch of each parallel step. A day count
   // with a shape error (a fraction) is reported alone: its sum would only repeat it.
   const dayCountBroken = issues.some((i) => i.path.at(-1) === 'workingDays' || i.path[0] === 'processingDays');
-  if (def.processingDays !== undefined && !dayCountBroken) {
+  const limitDays = def.processingDays ?? (def.timeLimit?.unit === 'working-days' ? def.timeLimit.amount : undefined);
+  if (limitDays !== undefined && !dayCountBroken) {
     const inBranches = new Set<string>();
     let share = 0;
     for (const node of nodes.values()) {
@@ -635,8 +657,8 @@ export function validateDefinition(input: unknown, context: CheckContext = NO_CU
     }
     for (const node of nodes.values()) if (!inBranches.has(node.id)) share += node.workingDays ?? 0;
     share = Math.round(share * 100) / 100;
-    if (share > def.processingDays)
-      report(['steps'], `step time shares add up to ${share} working days, more than the ${def.processingDays} allowed`);
+    if (share > limitDays)
+      report(['steps'], `step time shares add up to ${share} working days, more than the ${limitDays} allowed`);
   }
 
   // Every step must be reachable from the start, and some end step reachable from every step.

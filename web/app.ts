@@ -14,9 +14,15 @@ import { setUpSecurityHeaders } from './middleware/security-headers';
 import { setUpSessions } from './middleware/session';
 import { dossierApiRoutes } from './routes/api/dossiers';
 import { paymentCallbackRoutes } from './routes/api/payments';
+import { adminCalendarRoutes } from './routes/admin/calendar';
+import { adminOfficeHoursRoutes } from './routes/admin/office-hours';
 import { authRoutes } from './routes/auth';
 import { dossierRoutes } from './routes/back-office/dossier';
+import { absenceRoutes } from './routes/back-office/absences';
+import { inboxRoutes, setUpInboxCount } from './routes/back-office/inbox';
 import { queueRoutes } from './routes/back-office/queue';
+import { reassignRoutes } from './routes/back-office/reassign';
+import { reportRoutes } from './routes/back-office/reports';
 import { supervisionRoutes } from './routes/back-office/supervision';
 import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
@@ -58,9 +64,13 @@ export function createApp(s: WebServices): express.Application {
   app.use(setUpFormBodies());
   app.use(setUpFlash());
   app.use(setUpLayout(s.mailboxPage));
+  app.use(setUpInboxCount(s));
 
   app.use(homeRoutes(s), authRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s), catalogueRoutes(s));
   app.use(queueRoutes(s), dossierRoutes(s), supervisionRoutes(s));
+  app.use(reassignRoutes(s), absenceRoutes(s), inboxRoutes(s));
+  app.use(reportRoutes(s));
+  app.use(adminCalendarRoutes(s), adminOfficeHoursRoutes(s));
   if (s.mailboxPage) app.use(mailboxRoutes(s));
 
   app.use(notFound);

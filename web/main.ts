@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     secrets: resolveSecrets(config),
     paymentCallbackSecret: config.payment.callbackSecret,
     paymentDeadlineMs: config.payment.deadlineMs,
+    reminderLeadMinutes: config.office.reminderLeadMinutes,
     updateWaitMs: config.temporal.updateWaitMs,
     mailboxPage: config.web.mailboxPage,
   });

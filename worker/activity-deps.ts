@@ -1,4 +1,5 @@
 /** Builds the activities' real dependencies from configuration. */
+import type { Client } from '@temporalio/client';
 import type { Config } from '../config';
 import type { Endpoints } from '../config/endpoints';
 import { createActivities } from '../activities';
@@ -10,6 +11,8 @@ import type { Orm } from '../db/orm';
 export function activitiesFromConfig(
   config: Config,
   orm: Orm,
+  /** For the activities that send dossier workflows Updates (bulk reassignment, absences). */
+  temporal: Client,
   endpoints: Endpoints,
   linkSecret: string,
   log: (line: string) => void = console.log,
@@ -26,6 +29,8 @@ export function activitiesFromConfig(
     }),
     links: applicantLinks(endpoints.publicUrl, linkSecret),
     cutoffHour: config.office.cutoffHour,
+    temporal,
+    workflowIdPrefix: config.temporal.workflowIdPrefix,
     log,
   });
 }

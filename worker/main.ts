@@ -3,6 +3,7 @@
  * TEMPORAL_ADDRESS (npm start sets both for it). Stops cleanly on SIGINT/SIGTERM: running
  * activities finish or are retried elsewhere, workflows resume on the next worker.
  */
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
@@ -23,17 +24,21 @@ async function main(): Promise<void> {
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  // Bulk reassignments and absences send the dossier workflows Updates from activities.
+  const clientConnection = await Connection.connect(temporalConnectionOptions(config));
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createDossierWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: activitiesFromConfig(config, orm, resolveEndpoints(config), resolveSecrets(config).linkSecret),
+    activities: activitiesFromConfig(config, orm, temporal, resolveEndpoints(config), resolveSecrets(config).linkSecret),
     workflowBundle: prebuiltWorkflowBundle(),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   await worker.run();
   await connection.close();
+  await clientConnection.close();
   await orm.close();
 }
 

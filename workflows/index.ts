@@ -12,3 +12,10 @@ export { dossierWorkflow };
  * same code as every other dossier.
  */
 export const covidSupportWorkflow = dossierWorkflow;
+
+/** The supervisor's levers: many tasks moved in one action, and delegation while an official is away. */
+export { reassignmentWorkflow } from './reassignment';
+export { absenceWorkflow } from './absence';
+
+/** A change of the working calendar, taken to every open dossier. */
+export { calendarChangeWorkflow } from './calendar-change';

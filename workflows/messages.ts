@@ -88,6 +88,17 @@ export interface ApologiseRequest {
   actor: Actor;
 }
 
+/** The input of the workflow that takes a calendar change to every open dossier (workflows/calendar-change.ts). */
+export interface CalendarChangeInput {
+  reason: string;
+  /** The deployment's workflow-id prefix (TEMPORAL_WORKFLOW_ID_PREFIX). */
+  workflowIdPrefix: string;
+  /** The last dossier id handled by the runs before this one. */
+  afterId?: number;
+  /** Dossiers signalled so far, over every run. */
+  signalled?: number;
+}
+
 /** The working calendar changed (an announcement was entered or corrected): deadlines are recomputed. */
 export interface CalendarChanged {
   /** Quoted in the timeline of each dossier whose deadline moves, e.g. "ngày nghỉ bù 02/01/2027 được công bố". */
@@ -131,10 +142,6 @@ export const dossierStateQuery = defineQuery<DossierSnapshot>('dossierState');
 
 /** Error type of a refused update; its message is Vietnamese and shown to the user as is. */
 export const ACTION_REFUSED = 'ActionRefused';
-
-
-
-
 
 export interface TaskSnapshot {
   id: string;
@@ -191,6 +198,7 @@ export interface TimelineEvent {
     | 'deadline-changed'
     | 'reminder'
     | 'escalated'
+    | 'overdue'
     | 'apology';
   stepId?: string;
   taskId?: string;
@@ -295,3 +303,76 @@ export interface ProjectionBatch {
   /** Messages to officials caused by these changes. */
   officialMessages?: OfficialMessage[];
 }
+
+// ——— The supervisor's levers: many tasks moved at once, and delegation while an official is away ———
+
+/** A task of a dossier, as the read model names it. */
+export interface TaskRef {
+  dossierCode: string;
+  taskKey: string;
+  /** The task's name, for the batch's page. */
+  name: string;
+  role: TaskRole;
+}
+
+/** What became of one move: the dossier workflow took it, refused it (with its reason), or there was nothing to move. */
+export type TaskMoveStatus = 'moved' | 'refused' | 'skipped' | 'failed';
+
+/**
+ * Tasks given to one official or one group, one `reassignTask` Update per task
+ * (workflows/reassignment.ts). The web has checked the whole batch before starting it; the
+ * dossier workflow still refuses a task that finished meanwhile.
+ */
+export interface ReassignmentInput {
+  /** The batch's key in `reassignment_batch`. */
+  batchId: string;
+  /** Each task with the id of its Update (derived from the batch and the task): a retry applies once. */
+  tasks: (TaskRef & { updateId: string })[];
+  /** A group target takes each task's own role. */
+  to: ReassignTarget;
+  reason: string;
+  actor: Actor;
+}
+
+export interface ReassignmentState {
+  batchId: string;
+  total: number;
+  outcomes: { dossierCode: string; taskKey: string; status: TaskMoveStatus; message?: string }[];
+}
+
+/**
+ * An official away from `startsAt` to `endsAt` (the first day's midnight to the midnight after
+ * the last, local time): their open tasks go to the delegate when it starts, and so does any
+ * task given to them meanwhile; when it ends (or is cancelled) the tasks the delegate still
+ * holds because of it come back (workflows/absence.ts).
+ */
+export interface AbsenceInput {
+  absenceId: number;
+  /** The batch (`reassignment_batch`) whose rows record each move. */
+  batchId: string;
+  official: { id: string; name: string; role: TaskRole; agencyCode: string };
+  delegate: { id: string; name: string; role: TaskRole; agencyCode: string };
+  startsAt: string;
+  endsAt: string;
+  /** Kept in each dossier's timeline: why a task went to the delegate, and why it came back. */
+  reasons: { out: string; back: string };
+  /** Who recorded the absence: the moves are made in their name. */
+  actor: Actor;
+  /** How often, while the absence lasts, tasks given to the absent official meanwhile are passed on (default 15 minutes). */
+  sweepEveryMs?: number;
+  /** Carried into a new run (continue-as-new): what the delegate holds because of the absence, and the moves made. */
+  carried?: { moved: TaskRef[]; moves: number };
+}
+
+export type AbsencePhase = 'waiting' | 'active' | 'returning' | 'ended' | 'cancelled';
+
+export interface AbsenceState {
+  phase: AbsencePhase;
+  /** Tasks the delegate holds because of the absence. */
+  moved: TaskRef[];
+}
+
+export const reassignmentStateQuery = defineQuery<ReassignmentState>('reassignmentState');
+export const absenceStateQuery = defineQuery<AbsenceState>('absenceState');
+/** The absence is cancelled: nothing more goes to the delegate, and what went comes back now. */
+export const cancelAbsenceSignal = defineSignal('cancelAbsence');

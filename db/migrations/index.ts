@@ -3,6 +3,8 @@ import { Migration20261124000000Initial } from './Migration20261124000000Initial
 import { Migration20261124120000Catalogue } from './Migration20261124120000Catalogue';
 import { Migration20261202000000DurableProjection } from './Migration20261202000000DurableProjection';
 import { Migration20261203000000LegalClock } from './Migration20261203000000LegalClock';
+import { Migration20261203020000Supervision } from './Migration20261203020000Supervision';
+import { Migration20261203030000Reports } from './Migration20261203030000Reports';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +12,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124120000Catalogue', class: Migration20261124120000Catalogue },
   { name: 'Migration20261202000000DurableProjection', class: Migration20261202000000DurableProjection },
   { name: 'Migration20261203000000LegalClock', class: Migration20261203000000LegalClock },
+  { name: 'Migration20261203020000Supervision', class: Migration20261203020000Supervision },
+  { name: 'Migration20261203030000Reports', class: Migration20261203030000Reports },
 ];

@@ -7,9 +7,9 @@
 import { AGENCY_KINDS } from '../../domain/agency-kinds';
 import { COMMUNES } from '../../domain/communes';
 import { PROVINCES, provinceTitle, type Province } from '../../domain/provinces';
-import { Agency, CalendarDay, Official } from '../entities';
+import { Agency, Official } from '../entities';
 import type { Orm } from '../orm';
-import { CALENDAR_DAYS } from './calendar';
+import { seedCalendar } from './calendar';
 
 export const DEMO_PASSWORD = 'motcua-demo';
 /**
@@ -18,7 +18,7 @@ export const DEMO_PASSWORD = 'motcua-demo';
  */
 const DEMO_PASSWORD_HASH = '$2b$12$Xs5O7YFUWid/Na1PYJBS7.nPmsg4pTUtM.cA.P2Xvd4E/aobwNoxy';
 
-type Role = 'receiver' | 'specialist' | 'leader' | 'supervisor';
+type Role = 'receiver' | 'specialist' | 'leader' | 'supervisor' | 'admin';
 
 /** Agency code prefix and unit-code segment of each provincial kind (illustrative codes). */
 const PROVINCIAL: Record<string, { prefix: string; unit: string; short: string }> = {
@@ -70,9 +70,19 @@ export interface DemoOfficial {
   fullName: string;
   role: Role;
   agencyCode: string;
+  /** Phòng, ban; absent: the usual one of the role (DEPARTMENT_OF_ROLE). */
+  department?: string;
 }
 
-const ROLE_WORD: Record<Role, string> = { receiver: 'tiepnhan', specialist: 'chuyenvien', leader: 'lanhdao', supervisor: 'giamsat' };
+/** Where each role sits in a demo agency: the groups tasks may be given to (issue 7). */
+const DEPARTMENT_OF_ROLE: Partial<Record<Role, string>> = {
+  receiver: 'Bộ phận một cửa',
+  specialist: 'Phòng chuyên môn',
+  leader: 'Ban lãnh đạo',
+  supervisor: 'Văn phòng',
+};
+
+const ROLE_WORD: Record<Role, string> = { receiver: 'tiepnhan', specialist: 'chuyenvien', leader: 'lanhdao', supervisor: 'giamsat', admin: 'quantri' };
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Thị', 'Văn', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Hữu', 'Thanh'];
 const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Linh', 'Nam', 'Phương', 'Quân', 'Sơn', 'Trang', 'Vinh', 'Yến', 'Hiếu'];
@@ -81,14 +91,17 @@ const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Li
 function demoOfficials(): DemoOfficial[] {
   const named: DemoOfficial[] = [
     { username: 'hn.tiepnhan', fullName: 'Nguyễn Thị Lan', role: 'receiver', agencyCode: 'CSGT-01' },
-    { username: 'hn.chuyenvien', fullName: 'Trần Văn Minh', role: 'specialist', agencyCode: 'CSGT-01' },
-    { username: 'hn.chuyenvien2', fullName: 'Lê Thu Hà', role: 'specialist', agencyCode: 'CSGT-01' },
+    { username: 'hn.chuyenvien', fullName: 'Trần Văn Minh', role: 'specialist', agencyCode: 'CSGT-01', department: 'Đội Đăng ký, cấp đổi GPLX' },
+    { username: 'hn.chuyenvien2', fullName: 'Lê Thu Hà', role: 'specialist', agencyCode: 'CSGT-01', department: 'Đội Sát hạch lái xe' },
     { username: 'hn.lanhdao', fullName: 'Phạm Quốc Hùng', role: 'leader', agencyCode: 'CSGT-01' },
     { username: 'hn.giamsat', fullName: 'Đỗ Thị Mai', role: 'supervisor', agencyCode: 'CSGT-01' },
     { username: 'hcm.tiepnhan', fullName: 'Võ Thị Ngọc Anh', role: 'receiver', agencyCode: 'CSGT-79' },
     { username: 'hcm.chuyenvien', fullName: 'Huỳnh Văn Tài', role: 'specialist', agencyCode: 'CSGT-79' },
     { username: 'hcm.lanhdao', fullName: 'Lê Minh Quân', role: 'leader', agencyCode: 'CSGT-79' },
     { username: 'hcm.giamsat', fullName: 'Nguyễn Hoàng Phúc', role: 'supervisor', agencyCode: 'CSGT-79' },
+    // Administrators keep the working calendar and their city's office hours (/quan-tri).
+    { username: 'hn.quantri', fullName: 'Trịnh Văn Khoa', role: 'admin', agencyCode: 'UBND-01' },
+    { username: 'hcm.quantri', fullName: 'Phan Thị Diệu', role: 'admin', agencyCode: 'UBND-79' },
   ];
   const generated: DemoOfficial[] = [];
   let n = 0;
@@ -119,12 +132,7 @@ export const DEMO_OFFICIALS: readonly DemoOfficial[] = demoOfficials();
 export async function seedReferenceData(orm: Orm): Promise<void> {
   const em = orm.em.fork();
   await em.createQueryBuilder(Agency).insert(referenceAgencies()).onConflict('code').ignore().execute('run');
-  await em
-    .createQueryBuilder(CalendarDay)
-    .insert(CALENDAR_DAYS.map((d) => ({ day: d.day, kind: d.kind, name: d.name, provisional: d.provisional ?? false })))
-    .onConflict('day')
-    .ignore()
-    .execute('run');
+  await seedCalendar(em);
 }
 
 export async function seedDemoOfficials(orm: Orm): Promise<void> {
@@ -140,6 +148,7 @@ export async function seedDemoOfficials(orm: Orm): Promise<void> {
         agency: agencies.get(o.agencyCode)!.id,
         passwordHash: DEMO_PASSWORD_HASH,
         active: true,
+        department: o.department ?? DEPARTMENT_OF_ROLE[o.role] ?? null,
         createdAt: new Date(),
       })),
     )

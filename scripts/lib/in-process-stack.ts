@@ -113,6 +113,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     secrets: IN_PROCESS_SECRETS,
     paymentCallbackSecret: CALLBACK_SECRET,
     paymentDeadlineMs: config.payment.deadlineMs,
+    reminderLeadMinutes: config.office.reminderLeadMinutes,
     updateWaitMs: config.temporal.updateWaitMs,
     mailboxPage: true,
     log,
@@ -128,7 +129,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
       connection: nativeConnection,
       namespace: config.temporal.namespace,
       taskQueue,
-      activities: activitiesFromConfig(config, options.orm, endpoints, IN_PROCESS_SECRETS.linkSecret, log),
+      activities: activitiesFromConfig(config, options.orm, temporal, endpoints, IN_PROCESS_SECRETS.linkSecret, log),
       workflowBundle: options.workflowBundlePath ? { codePath: options.workflowBundlePath } : undefined,
     });
     running = worker.run();

@@ -110,7 +110,7 @@ const slip: ReceiptSlipData = {
     'Giấy khám sức khỏe của người lái xe',
     'Giấy phép lái xe và căn cước công dân',
   ],
-  processingDays: 5,
+  processingTime: '5 ngày làm việc',
   appointmentAt: '2026-02-27T10:00:00.000Z',
   receivedBy: 'Lê Minh Anh',
   lookupUrl: 'https://motcua.example.vn/tra-cuu',
@@ -155,10 +155,10 @@ describe('receipt and appointment slip PDF (form 01)', () => {
 
   test('continues a long document list on a second page without losing any line', async () => {
     const documents = Array.from({ length: 40 }, (_, i) => `Giấy tờ kèm theo số ${i + 1} của hồ sơ`);
-    const long = extract(await renderReceiptSlipPdf({ ...slip, documents, processingDays: 0.5 }));
+    const long = extract(await renderReceiptSlipPdf({ ...slip, documents, processingTime: '8 giờ làm việc' }));
     expect(long.pages.length).toBeGreaterThan(1);
     documents.forEach((name, i) => expect(long.text).toContain(`(${i + 1}) ${name}`));
-    expect(long.text).toContain('0,5 ngày làm việc');
+    expect(long.text).toContain('8 giờ làm việc');
     expect(long.pages.at(-1)).toContain('Mã hồ sơ: 000.00.31.H01-260213-0007');
   });
 });

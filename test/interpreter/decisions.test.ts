@@ -84,9 +84,12 @@ test('accepting sets the appointment by the processing time that applies to the 
   await abroad.complete('intake', 'accept', receiver);
   await abroad.task('police-check');
   // The sample's rule: fifteen working days for an applicant who lived abroad, ten otherwise.
-  expect(interpreter.stubs.deadlinesPlanned.filter((p) => p.workingDays === 15)).toHaveLength(1);
   const state = await abroad.state();
+  expect(state.clock?.limit).toEqual({ amount: 15, unit: 'working-days' });
   expect([state.status, state.acceptedAt !== undefined, state.appointmentAt !== undefined]).toEqual([4, true, true]);
+  const home = await interpreter.start(sample, sampleForm({ livedAbroad: 'khong' }));
+  await home.complete('intake', 'accept', receiver);
+  expect((await home.state()).clock?.limit).toEqual({ amount: 10, unit: 'working-days' });
 });
 
 test('refuses a payment callback that does not match the request', async () => {

@@ -16,6 +16,9 @@ import type {
   RequestPaymentInput,
   RunCheckInput,
 } from '../../activities/contract';
+import { CALENDAR_DAYS } from '../../db/seeds/calendar';
+import type { CalendarEntry } from '../../domain/calendar';
+import { DEFAULT_OFFICE_HOURS } from '../../domain/legal-clock';
 import type { CheckKind } from '../../engine/definition';
 import type { AgencyRef, CheckResult, DossierSnapshot, ProjectionBatch, ResultRecord, TaskSnapshot, TimelineEvent } from '../../workflows/messages';
 
@@ -190,6 +193,11 @@ export interface Stubs {
   notified: NotifyInput[];
   deadlinesPlanned: PlanDeadlineInput[];
   /**
+   * The working calendar the dossiers count with (loadClock): the announced days of 2025–2027 as
+   * seeded. Tests may replace it (a calendar change), then signal the dossiers.
+   */
+  calendar: CalendarEntry[];
+  /**
    * Every message to the applicant of a dossier, once each (by key), in order: from the outbox
    * in projection batches, or from the notify activity of dossiers started before it.
    */
@@ -203,6 +211,7 @@ export function createStubs(): Stubs {
   const results = new ResultStub();
   const notified: NotifyInput[] = [];
   const deadlinesPlanned: PlanDeadlineInput[] = [];
+  const stubs = { calendar: CALENDAR_DAYS.map((d) => ({ ...d, provisional: !!d.provisional })) as CalendarEntry[] };
   const activities: DossierActivities = {
     projectDossier: readModel.projectDossier,
     planDeadline: async (input) => {
@@ -210,6 +219,10 @@ export function createStubs(): Stubs {
       return naiveDeadline(input);
     },
     findAgency,
+    loadClock: async ({ fromYear, toYear }) => {
+      const entries = stubs.calendar.filter((e) => Number(e.day.slice(0, 4)) >= fromYear && Number(e.day.slice(0, 4)) <= toYear);
+      return { entries, hours: DEFAULT_OFFICE_HOURS, version: `${entries.length}:${JSON.stringify(entries).length}` };
+    },
     runCheck: registry.runCheck,
     requestPayment: gateway.requestPayment,
     cancelPayment: gateway.cancelPayment,
@@ -222,5 +235,20 @@ export function createStubs(): Stubs {
     const all = [...readModel.outbox(code), ...notified.filter((n) => n.dossierCode === code)];
     return [...new Map(all.map((m) => [m.key, m])).values()];
   };
-  return { activities, readModel, registry, gateway, results, notified, deadlinesPlanned, messagesTo };
+  return {
+    activities,
+    readModel,
+    registry,
+    gateway,
+    results,
+    notified,
+    deadlinesPlanned,
+    get calendar() {
+      return stubs.calendar;
+    },
+    set calendar(entries: CalendarEntry[]) {
+      stubs.calendar = entries;
+    },
+    messagesTo,
+  };
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { dossierWorkflowId } from '../../workflows/ids';
 import type { Stack } from './stack';
@@ -14,21 +15,33 @@ import type { Stack } from './stack';
 export const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 
 /**
- * Names of histories recorded by this release of the interpreter: effects wait until Temporal
- * has recorded the workflow task (workflows/dossier/projection.ts, durable mode). Older files,
- * recorded before, replay the legacy mode.
+ * Names of histories recorded by this release of the interpreter: the legal clock's timers,
+ * pauses and calendar (workflows/dossier/deadlines.ts). `2026-12-02-durable-*` files replay the
+ * durable mode before the clock, older ones the legacy mode.
  */
-export const GENERATION = '2026-12-02-durable';
+export const GENERATION = '2026-12-02-legal-clock';
 
 export function recordingHistories(): boolean {
   return process.env.MOTCUA_RECORD_HISTORIES === '1';
 }
 
-/** Saves a finished dossier's history as `<name>.json`, unless a file of that name exists. */
-export async function saveHistory(stack: Stack, name: string, code: string): Promise<void> {
+/**
+ * Saves a workflow's history as `<name>.json`, unless a file of that name exists: once it has
+ * finished, or as far as it has run (a dossier left waiting on a timer replays up to there).
+ */
+export async function saveWorkflowHistory(handle: WorkflowHandle, name: string, { finished = true } = {}): Promise<void> {
   const file = path.join(HISTORIES_DIR, `${name}.json`);
   if (fs.existsSync(file) && !process.env.RECORD_OVERWRITE) return;
-  const handle = stack.temporal.workflow.getHandle(dossierWorkflowId(code, stack.taskQueue));
-  await handle.result();
+  if (finished) await handle.result();
   fs.writeFileSync(file, historyToJSON(await handle.fetchHistory()));
+}
+
+/** Saves a finished dossier's history as `<name>.json`, unless a file of that name exists. */
+export function saveHistory(stack: Stack, name: string, code: string): Promise<void> {
+  return saveWorkflowHistory(stack.temporal.workflow.getHandle(dossierWorkflowId(code, stack.taskQueue)), name);
+}
+
+/** When recording: the workflow's history under this generation's name (see saveWorkflowHistory). */
+export async function recordHistory(handle: WorkflowHandle, name: string, options: { finished?: boolean } = {}): Promise<void> {
+  if (recordingHistories()) await saveWorkflowHistory(handle, `${GENERATION}-${name}`, options);
 }

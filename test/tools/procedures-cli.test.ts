@@ -4,16 +4,16 @@
  * messages (file, path by ids, what is wrong) once, without a stack trace, and exiting 1. These
  * start processes (no database, no Temporal), so they live with the full-stack tests.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHECK_CONTEXT, checkedDefinitions } from '../../config/catalogue';
 import { projectRoot } from '../../config/paths';
 import { formatProblems, loadCatalog } from '../../engine/catalog';
+import { type ProcessResult, runProcess, tsx } from '../support/process';
 
 const BROKEN = path.join(projectRoot, 'test', 'fixtures', 'broken-procedures');
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 test('the check command and the catalogue loader print the same messages', () => {
   const expected = formatProblems(checkedDefinitions(BROKEN).problems);
@@ -26,29 +26,15 @@ test('the check command and the catalogue loader print the same messages', () =>
 describe('start-up with a broken catalogue', () => {
   const expected = formatProblems(checkedDefinitions(BROKEN).problems);
   const SCRIPTS = { start: 'scripts/start.ts', worker: 'worker/main.ts', web: 'web/main.ts' };
-  const results = new Map<string, { status: number | null; stdout: string; stderr: string }>();
+  const results = new Map<string, ProcessResult>();
 
   // The three start together: each is a process of its own, and the machine's cores are shared.
   beforeAll(async () => {
     await Promise.all(
-      Object.entries(SCRIPTS).map(
-        ([name, script]) =>
-          new Promise<void>((resolve) => {
-            // No database, no Temporal: the check comes before anything that would need them.
-            const env = { ...process.env, PROCEDURES_DIR: BROKEN, DATABASE_URL: '', TEMPORAL_ADDRESS: '' };
-            const child = spawn(tsx, [script], { cwd: projectRoot, env });
-            let stdout = '';
-            let stderr = '';
-            child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-            const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-            child.on('close', (status) => {
-              clearTimeout(timer);
-              results.set(name, { status, stdout, stderr });
-              resolve();
-            });
-          }),
-      ),
+      Object.entries(SCRIPTS).map(async ([name, script]) => {
+        // No database, no Temporal: the check comes before anything that would need them.
+        results.set(name, await runProcess(tsx, [script], { PROCEDURES_DIR: BROKEN, DATABASE_URL: '', TEMPORAL_ADDRESS: '' }));
+      }),
     );
   });
 
@@ -73,7 +59,7 @@ test('the check type-checks the definitions and their tests, as file:line: messa
     fs.mkdirSync(path.join(dir, 'slip'));
     fs.writeFileSync(path.join(dir, 'slip', 'v1.ts'), fine);
     // A typing slip in a test: it runs under Jest (which does not type-check) but stops the build.
-    fs.writeFileSync(path.join(dir, 'slip', 'v1.test.ts'), "import { fine } from './v1';\n\nconst days: string = fine.processingDays;\nexport { days };\n");
+    fs.writeFileSync(path.join(dir, 'slip', 'v1.test.ts'), "import { fine } from './v1';\n\nconst version: string = fine.version;\nexport { version };\n");
     const cli = spawnSync(tsx, ['scripts/procedures-check.ts', dir, '--no-write'], { cwd: projectRoot, encoding: 'utf8' });
     expect(cli.status).toBe(1);
     const file = path.relative(projectRoot, path.join(dir, 'slip', 'v1.test.ts'));

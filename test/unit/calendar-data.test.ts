@@ -1,4 +1,4 @@
-import { CALENDAR_DAYS } from '../../db/seeds/calendar';
+import { CALENDAR_DAYS, CALENDAR_SEED } from '../../db/seeds/calendar';
 import { atLocalTime, weekdayOf } from '../../domain/vietnam-time';
 import { appointmentFor, type WorkingCalendar } from '../../domain/working-days';
 
@@ -35,7 +35,7 @@ describe('calendar seed data', () => {
     }
   });
 
-  test.each([2025, 2026, 2027])('gives five weekdays off for Tết Nguyên đán in %i', (year) => {
+  test.each([2025, 2026])('gives five weekdays off for Tết Nguyên đán in %i', (year) => {
     const tet = CALENDAR_DAYS.filter((d) => d.day.startsWith(`${year}-`) && /Tết Nguyên đán/.test(d.name));
     expect(tet.filter((d) => d.kind === 'holiday')).toHaveLength(5);
   });
@@ -49,20 +49,22 @@ describe('calendar seed data', () => {
     ['2026-01-01', 'Tết Dương lịch'],
     ['2026-04-27', 'Giỗ Tổ Hùng Vương'],
     ['2026-09-02', 'Quốc khánh'],
-    ['2027-01-01', 'Tết Dương lịch'],
-    ['2027-04-16', 'Giỗ Tổ Hùng Vương'],
-    ['2027-05-03', '1/5'],
-    ['2027-09-02', 'Quốc khánh'],
   ])('has the statutory holiday on %s (%s)', (day, name) => {
     const entry = CALENDAR_DAYS.find((d) => d.day === day);
     expect(entry?.kind).toBe('holiday');
     expect(entry?.name).toContain(name);
   });
 
-  test('marks the not-yet-announced 2027 Tết days as provisional', () => {
-    const tet2027 = CALENDAR_DAYS.filter((d) => d.day.startsWith('2027-02-'));
-    expect(tet2027.length).toBeGreaterThan(0);
-    expect(tet2027.every((d) => d.provisional)).toBe(true);
+  test('confirms 2025 and 2026 with their announcements; 2027 is entered, not confirmed', () => {
+    expect(CALENDAR_SEED.map((y) => [y.year, y.confirmed, Boolean(y.announcement)])).toEqual([
+      [2025, true, true],
+      [2026, true, true],
+      [2027, false, false],
+    ]);
+  });
+
+  test('marks what no text settles yet as provisional, confirmed year or not', () => {
+    expect(CALENDAR_DAYS.filter((d) => d.provisional).map((d) => d.day)).toEqual(['2026-11-24', '2027-11-24']);
   });
 });
 
@@ -103,6 +105,11 @@ describe('appointments computed with the seeded calendar (cut-off 15:00)', () =>
   test('a dossier received just before Tết 2025 is due a full week after the break', () => {
     // 27–31/01 off, 01–02/02 weekend; counting runs 03–07/02.
     expect(due(atLocalTime('2025-01-24', 10), 5).dueDay).toBe('2025-02-07');
+  });
+
+  test('the Tết Dương lịch swap of 2026: Friday 02/01 off, Saturday 10/01 worked', () => {
+    expect(due(atLocalTime('2025-12-31', 9), 1).dueDay).toBe('2026-01-05');
+    expect(due(atLocalTime('2026-01-09', 9), 1).dueDay).toBe('2026-01-10');
   });
 
   test('Quốc khánh 2026 takes 31/08 to 02/09 out of the count', () => {

@@ -369,7 +369,7 @@ describe('every problem in one pass', () => {
         { path: 'steps.verify.checks.licence.check', message: expect.stringMatching(/^check "licence.record" is not known \(known: population.identity, driving-licence.record,/) },
         { path: 'steps.issue.document.numbering', message: 'numbering scheme "gplx" does not exist (schemes: driving-licence (built-in))' },
         { path: 'steps.rejected.kind', message: 'kind "stop" is not known (known: task, check, branch, parallel, payment, supplement, issue, custom, end)' },
-        { path: 'steps.supplement', message: expect.stringMatching(/^unknown key "editable" \(known: id, name, status, notify, kind, next, editableFields\)/) },
+        { path: 'steps.supplement', message: expect.stringMatching(/^unknown key "editable" \(known: id, name, status, notify, kind, next, editableFields, pausesClock\)/) },
       ]),
     );
     // The step whose kind is unknown is still a step: references to it are not reported again.

@@ -28,6 +28,6 @@ test('refuses an account with every reason at once', async () => {
   await expect(
     createOfficial(stack.db.orm, { username: 'hn.tiepnhan', fullName: ' ', role: 'chief', agencyCode: 'NOWHERE-99', password: 'short' }),
   ).rejects.toThrow(
-    'Cannot create the official:\n  full name: required\n  role: one of receiver, specialist, leader, supervisor\n  password: at least 12 characters\n  agency: no agency with code NOWHERE-99\n  username: hn.tiepnhan is taken',
+    'Cannot create the official:\n  full name: required\n  role: one of receiver, specialist, leader, supervisor, admin\n  password: at least 12 characters\n  agency: no agency with code NOWHERE-99\n  username: hn.tiepnhan is taken',
   );
 });

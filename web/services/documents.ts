@@ -9,6 +9,10 @@ import { DossierDocument, type IDossier, type IDossierDocument, TimelineEvent } 
 import type { Orm } from '../../db/orm';
 import { findProvince } from '../../domain/provinces';
 import type { ProcedureDefinition } from '../../engine/definition';
+import { timeLimitLabel } from '../../domain/legal-clock';
+import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
+import { defaultProcessingLimit } from '../../engine/time-limits';
+import { renderApologyLetterPdf } from '../../documents/apology-letter';
 
 export type ResultListing = Pick<IDossierDocument, 'code' | 'title' | 'fileName'>;
 
@@ -16,6 +20,30 @@ export interface DownloadableDocument {
   fileName: string;
   mimeType: string;
   content: Buffer;
+}
+
+/** Why a dossier's appointment moved since it was received, one line each for the receipt. */
+export function appointmentChanges(dossier: Pick<IDossier, 'pauses' | 'apology'>): string[] {
+  const lines = dossier.pauses.map(
+    (p) =>
+      `Tạm dừng từ ${formatVietnameseDateTime(p.from)}${p.to ? ` đến ${formatVietnameseDateTime(p.to)}` : ''} (${p.reason}): ` +
+      'thời gian này không tính vào thời hạn giải quyết.',
+  );
+  const apology = dossier.apology;
+  if (apology) lines.push(`Hẹn lại ngày ${formatVietnameseDate(apology.newAppointmentAt)} theo thư xin lỗi ngày ${formatVietnameseDate(apology.at)}: ${apology.reason}`);
+  return lines;
+}
+
+/** What forms 01 and 04 both open with: the agency, the dossier, the applicant, when it was received. */
+function formHeading(dossier: IDossier, receivedAt: Date) {
+  return {
+    agencyName: dossier.agency.name,
+    provinceName: findProvince(dossier.agency.provinceCode)?.name ?? '',
+    dossierCode: dossier.code,
+    procedureName: dossier.procedureName,
+    applicantName: dossier.applicantName,
+    receivedAt: receivedAt.toISOString(),
+  };
 }
 
 export class DossierDocuments {
@@ -47,20 +75,32 @@ export class DossierDocuments {
     return doc ? { fileName: doc.fileName, mimeType: doc.mimeType, content: Buffer.from(doc.content) } : undefined;
   }
 
+  /** The apology and new appointment (form 04) of a dossier, once one was given. */
+  async apologyLetter(dossier: IDossier): Promise<DownloadableDocument | undefined> {
+    const apology = dossier.apology;
+    if (!apology || !dossier.acceptedAt) return undefined;
+    const content = await renderApologyLetterPdf({
+      ...formHeading(dossier, dossier.acceptedAt),
+      previousAppointmentAt: apology.previousAppointmentAt,
+      newAppointmentAt: apology.newAppointmentAt,
+      reason: apology.reason,
+      at: apology.at,
+      signedBy: apology.by.name,
+      lookupUrl: `${this.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+    });
+    return { fileName: `${dossier.code}-phieu-xin-loi.pdf`, mimeType: 'application/pdf', content };
+  }
+
   /** The receipt and appointment slip of an accepted dossier; undefined before acceptance. */
   async receiptSlip(dossier: IDossier, definition: ProcedureDefinition): Promise<DownloadableDocument | undefined> {
     if (!dossier.acceptedAt || !dossier.appointmentAt) return undefined;
     const accepted = await this.em().findOne(TimelineEvent, { dossier: dossier.id, type: 'appointment' }, { orderBy: { seq: 'asc' } });
     const content = await renderReceiptSlipPdf({
-      agencyName: dossier.agency.name,
-      provinceName: findProvince(dossier.agency.provinceCode)?.name ?? '',
-      dossierCode: dossier.code,
-      procedureName: dossier.procedureName,
-      applicantName: dossier.applicantName,
-      receivedAt: dossier.acceptedAt.toISOString(),
+      ...formHeading(dossier, dossier.acceptedAt),
       documents: definition.documents.map((d) => d.name),
-      processingDays: definition.processingDays,
+      processingTime: timeLimitLabel(dossier.timeLimit ?? defaultProcessingLimit(definition)),
       appointmentAt: dossier.appointmentAt.toISOString(),
+      appointmentChanges: appointmentChanges(dossier),
       receivedBy: accepted?.actorName ?? '',
       lookupUrl: `${this.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
     });

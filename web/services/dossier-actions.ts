@@ -18,6 +18,8 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { dossierWorkflowId } from '../../workflows/ids';
 import {
   ACTION_REFUSED,
+  type ApologiseRequest,
+  apologiseUpdate,
   claimTaskUpdate,
   type ClaimTaskRequest,
   completeTaskUpdate,
@@ -136,6 +138,10 @@ export class DossierActions {
 
   reassign(code: string, request: ReassignTaskRequest, updateId: string) {
     return this.send(code, reassignTaskUpdate, request, updateId);
+  }
+
+  apologise(code: string, request: ApologiseRequest, updateId: string) {
+    return this.send(code, apologiseUpdate, request, updateId);
   }
 
   submitSupplement(code: string, request: SubmitSupplementRequest, updateId: string) {

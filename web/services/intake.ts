@@ -42,6 +42,8 @@ export interface IntakeDeps {
   workflowIdPrefix: string;
   catalog: Catalog;
   paymentDeadlineMs: number;
+  /** Working minutes before a task's deadline its official is reminded. */
+  reminderLeadMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -113,6 +115,7 @@ export class IntakeService {
           procedureCode: procedure.code,
           procedureVersion: procedure.version,
           procedureName: procedure.name,
+          procedureLevel: procedure.level,
           agency,
           channel: submission.channel,
           status: 1,
@@ -171,7 +174,10 @@ export class IntakeService {
       form: row.form,
       submittedAt: row.submittedAt.toISOString(),
       channel: row.channel,
-      settings: { paymentDeadlineMs: this.deps.paymentDeadlineMs },
+      settings: {
+        paymentDeadlineMs: this.deps.paymentDeadlineMs,
+        ...(this.deps.reminderLeadMinutes !== undefined ? { reminderLeadMinutes: this.deps.reminderLeadMinutes } : {}),
+      },
     };
     try {
       // One workflow type for every dossier; custom steps come from the definition's `workflow`.

@@ -20,6 +20,7 @@ import type { WorkingCalendar } from '../../domain/working-days';
 import type { ResultRecord } from '../../workflows/messages';
 import type { SessionUser } from '../session-user';
 import { isTaskRole } from '../../domain/roles';
+import type { LegalCalendar } from '../../domain/calendar';
 
 /**
  * A dossier's results as its read-model row records them; rows written before a dossier could
@@ -37,7 +38,7 @@ export interface QueueRow {
 
 export class ReadModel {
   /** The working calendar, for deadlines shown in working days. */
-  readonly calendar: () => Promise<WorkingCalendar>;
+  readonly calendar: () => Promise<LegalCalendar>;
 
   constructor(private readonly orm: Orm) {
     this.calendar = cachedWorkingCalendar(orm);
@@ -47,17 +48,26 @@ export class ReadModel {
     return this.orm.em.fork();
   }
 
-  /** Open tasks of the official's role in the official's agency: unclaimed, or claimed by them. */
+  /**
+   * Open tasks of the official's role in the official's agency: theirs, and those nobody holds,
+   * unless given to a group (department) the official is not in.
+   */
   async queue(user: SessionUser): Promise<QueueRow[]> {
     const role = user.role;
     if (!isTaskRole(role)) return [];
-    const tasks = await this.em().find(
+    const em = this.em();
+    const department = (await em.findOne(Official, user.id, { fields: ['department'] }))?.department;
+    const tasks = await em.find(
       Task,
       {
         agency: user.agencyId,
         role,
         status: 'open',
-        $or: [{ assignee: null }, { assignee: user.id }],
+        $or: [
+          { assignee: user.id },
+          { assignee: null, assignedGroup: null },
+          ...(department ? [{ assignee: null, assignedGroup: department }] : []),
+        ],
       },
       { populate: ['dossier'], orderBy: { dueAt: 'asc nulls last', createdAt: 'asc' }, limit: 200 },
     );

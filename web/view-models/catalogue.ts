@@ -2,10 +2,12 @@
  * The catalogue pages: every procedure at a glance, and one procedure with its identity, time
  * limit, fees, documents, form, steps (with the instructions officials follow) and versions.
  */
+import { timeLimitLabel } from '../../domain/legal-clock';
+import { ruleLimit } from '../../engine/time-limits';
 import { agencyKind } from '../../domain/agency-kinds';
 import { ROLE_LABELS } from '../../domain/roles';
 import type { ProcedureDefinition } from '../../engine/definition';
-import { daysLabel, LEVEL_LABELS, ONLINE_LEVEL_LABELS, STEP_KIND_LABELS, VERSION_STATUS_LABELS } from '../labels';
+import { processingTimeLabel, LEVEL_LABELS, ONLINE_LEVEL_LABELS, STEP_KIND_LABELS, VERSION_STATUS_LABELS } from '../labels';
 import type { ProcedureVersions } from '../services/procedures';
 import { describeFee, feeSummary } from './fees';
 
@@ -25,7 +27,7 @@ export function cataloguePage(procedures: readonly ProcedureDefinition[]) {
       field: p.field,
       level: LEVEL_LABELS[p.level],
       agency: agencyOf(p),
-      days: daysLabel(p.processingDays),
+      days: processingTimeLabel(p),
       fees: feeSummary(p.fees),
     })),
   };
@@ -42,8 +44,8 @@ export function procedurePage(versions: ProcedureVersions, diagram: string) {
     level: LEVEL_LABELS[p.level],
     agency: agencyOf(p),
     online: ONLINE_LEVEL_LABELS[p.onlineLevel],
-    days: daysLabel(p.processingDays),
-    otherDays: (p.processingRules ?? []).map((r) => `${daysLabel(r.days)}${r.note ? `: ${r.note}` : ''}`),
+    days: processingTimeLabel(p),
+    otherDays: (p.processingRules ?? []).map((r) => `${timeLimitLabel(ruleLimit(r))}${r.note ? `: ${r.note}` : ''}`),
     fees: p.fees.map(describeFee),
     legalBasis: p.legalBasis,
     documents: p.documents.map((d) => ({ name: d.name, template: d.template, copies: d.copies > 1 ? `${d.copies} bản` : undefined, note: d.note })),

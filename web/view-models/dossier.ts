@@ -9,8 +9,9 @@ import { formatVnd } from '../../domain/money';
 import { OUTCOME_LABELS } from '../../domain/outcomes';
 import { portalStatusLabel } from '../../domain/portal-status';
 import { ROLE_LABELS } from '../../domain/roles';
-import { formatVietnameseDate } from '../../domain/vietnam-time';
-import type { WorkingCalendar } from '../../domain/working-days';
+import { formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
+import type { LegalCalendar } from '../../domain/calendar';
+import { explainDeadline, type OfficeHours, subtractWorkingMinutes, timeLimitLabel, workingMinutesPerDay } from '../../domain/legal-clock';
 import type { ProcedureDefinition, TaskStep } from '../../engine/definition';
 import type { ResultRecord } from '../../workflows/messages';
 import { feeLines } from '../../engine/fees';
@@ -28,9 +29,12 @@ import { timelineEntry } from './timeline';
 /** The three forms of a task panel. */
 export type TaskForm = 'claim' | 'act' | 'reassign';
 
+/** The forms of the page: those of a task panel, and the apology with a new appointment. */
+export type PageForm = TaskForm | 'apology';
+
 /** What the official sent, when the page comes back instead of moving on. */
 export interface DossierFormState {
-  form?: TaskForm;
+  form?: PageForm;
   taskId?: string;
   action?: string;
   reason?: string;
@@ -39,6 +43,8 @@ export interface DossierFormState {
   /** Field errors of the form: reason, officialId, or the request's own fields. */
   errors?: FieldErrors;
   officialId?: number;
+  /** The apology form as sent: the new appointment day (YYYY-MM-DD) and the reason. */
+  apology?: { newAppointment?: string; reason?: string };
   /** Why it did not go through, shown above the tasks. */
   error?: string;
   /**
@@ -97,7 +103,7 @@ export function openTaskView(input: {
   task: ITask;
   step: TaskStep | undefined;
   user: SessionUser;
-  calendar: WorkingCalendar;
+  calendar: LegalCalendar;
   colleagues: readonly IOfficial[];
   state: DossierFormState;
 }): OpenTaskView {
@@ -156,6 +162,73 @@ function unplacedErrors(state: DossierFormState): string[] {
     .map(([, message]) => message);
 }
 
+/**
+ * The dossier's deadline as a person checks it: the limit, where counting started, each working
+ * day counted, each day skipped and why, the pauses and how much each moved the date, the
+ * apology. The same function as the workflow's (domain/legal-clock.ts), on the same calendar.
+ */
+function clockView(dossier: IDossier, calendar: LegalCalendar, hours: OfficeHours, now: Date) {
+  if (!dossier.timeLimit || !dossier.acceptedAt) return undefined;
+  const apology = dossier.apology ?? undefined;
+  const explained = explainDeadline(
+    {
+      receivedAt: dossier.acceptedAt.toISOString(),
+      limit: dossier.timeLimit,
+      pauses: dossier.pauses,
+      appointment: apology && { at: apology.at, dueAt: apology.newAppointmentAt },
+    },
+    calendar,
+    hours,
+    now.toISOString(),
+  );
+  const unit = dossier.timeLimit.unit === 'working-hours' ? 'giờ làm việc' : dossier.timeLimit.unit === 'calendar-days' ? 'ngày' : 'ngày làm việc';
+  const code = encodeURIComponent(dossier.code);
+  return {
+    limit: timeLimitLabel(dossier.timeLimit),
+    startDay: formatVietnameseDate(explained.startDay),
+    startNote: explained.startNote,
+    counted: explained.counted.map((d) => formatVietnameseDate(d)),
+    skipped: explained.skipped.map((s) => ({ day: formatVietnameseDate(s.day), reason: s.reason })),
+    pauses: explained.pauses.map((p) => ({
+      from: dateTimeText(p.from),
+      to: p.to ? dateTimeText(p.to) : 'đang tạm dừng',
+      reason: p.reason,
+      moved: `${dossier.timeLimit!.unit === 'working-hours' ? Math.round((p.amount / 60) * 10) / 10 : p.amount} ${unit}`.replace('.', ','),
+    })),
+    pausedSince: dossier.pausedSince ? dateTimeText(dossier.pausedSince) : undefined,
+    dueAt: dateTimeText(explained.dueAt),
+    apology: apology && {
+      at: dateTimeText(apology.at),
+      by: apology.by.name,
+      reason: apology.reason,
+      from: dateTimeText(apology.previousAppointmentAt),
+      to: dateTimeText(apology.newAppointmentAt),
+      href: `/ho-so/${code}/thu-xin-loi.pdf`,
+    },
+  };
+}
+
+/**
+ * The apology form, for a leader or supervisor of the dossier's agency while one may still be
+ * given: once per dossier, no later than a working day before the appointment.
+ */
+function apologyFormView(dossier: IDossier, user: SessionUser, calendar: LegalCalendar, hours: OfficeHours, state: DossierFormState, now: Date) {
+  const ownAgency = Number((dossier.agency as { id: number }).id) === user.agencyId;
+  if (!ownAgency || (user.role !== 'leader' && user.role !== 'supervisor')) return undefined;
+  if (!dossier.timeLimit || !dossier.appointmentAt || dossier.apology || dossier.completedAt) return undefined;
+  const lastMoment = subtractWorkingMinutes(dossier.appointmentAt, workingMinutesPerDay(hours), calendar, hours);
+  if (now > lastMoment) return undefined;
+  const sent = state.form === 'apology' ? state : {};
+  return {
+    lastMoment: dateTimeText(lastMoment),
+    minDay: localIsoDate(new Date(dossier.appointmentAt.getTime() + 86_400_000)),
+    newAppointment: sent.apology?.newAppointment ?? '',
+    reason: sent.apology?.reason ?? '',
+    errors: state.form === 'apology' ? state.errors ?? {} : {},
+    requestId: (state.form === 'apology' && state.requestId) || newRequestId(),
+  };
+}
+
 export function dossierPage(input: {
   dossier: IDossier;
   definition: ProcedureDefinition;
@@ -165,9 +238,12 @@ export function dossierPage(input: {
   results: readonly ResultRecord[];
   events: readonly ITimelineEvent[];
   user: SessionUser;
-  calendar: WorkingCalendar;
+  calendar: LegalCalendar;
+  /** The office's hours with the procedure's cut-off: what the dossier's deadline is counted in. */
+  hours: OfficeHours;
   colleagues: readonly IOfficial[];
   state?: DossierFormState;
+  now?: Date;
 }) {
   const { dossier, definition, user, calendar } = input;
   const state = input.state ?? {};
@@ -180,7 +256,10 @@ export function dossierPage(input: {
       claim: `/ho-so/${code}/nhan`,
       act: `/ho-so/${code}/thao-tac`,
       reassign: `/ho-so/${code}/phan-cong`,
+      apology: `/ho-so/${code}/xin-loi`,
     },
+    clock: clockView(dossier, calendar, input.hours, input.now ?? new Date()),
+    apologyForm: apologyFormView(dossier, user, calendar, input.hours, state, input.now ?? new Date()),
     notices,
     retryHint: state.unconfirmed
       ? 'Thông tin bạn đã nhập được giữ nguyên. Bấm lại nút để gửi lại: thao tác chỉ được thực hiện một lần dù gửi nhiều lần.'
@@ -196,7 +275,7 @@ export function dossierPage(input: {
       acceptedAt: dateTimeText(dossier.acceptedAt),
       appointmentAt: dateTimeText(dossier.appointmentAt),
       completedAt: dateTimeText(dossier.completedAt),
-      deadline: deadlineState(dossier.appointmentAt, dossier.completedAt, calendar),
+      deadline: deadlineState(dossier.appointmentAt, dossier.decidedAt ?? dossier.completedAt, calendar, input.now ?? new Date(), !!dossier.pausedSince),
       receiptHref: dossier.acceptedAt ? `/ho-so/${code}/giay-tiep-nhan.pdf` : undefined,
     },
     applicant: formRows(definition, dossier.form),

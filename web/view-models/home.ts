@@ -1,10 +1,10 @@
 /** The front page for visitors: the procedures they can submit online. */
 import type { ProcedureDefinition } from '../../engine/definition';
-import { daysLabel } from '../labels';
+import { processingTimeLabel } from '../labels';
 
 export function homePage(procedures: readonly ProcedureDefinition[]) {
   return {
     title: 'Dịch vụ công trực tuyến',
-    procedures: procedures.map((p) => ({ name: p.name, href: `/nop-ho-so/${encodeURIComponent(p.code)}`, days: daysLabel(p.processingDays) })),
+    procedures: procedures.map((p) => ({ name: p.name, href: `/nop-ho-so/${encodeURIComponent(p.code)}`, days: processingTimeLabel(p) })),
   };
 }

@@ -8,6 +8,9 @@ export interface NavLink {
   current: boolean;
 }
 
+/** The officials' inbox (routes/back-office/inbox.ts). */
+const INBOX_PATH = '/thong-bao';
+
 export interface LayoutModel {
   user?: { name: string; detail: string };
   nav: NavLink[];
@@ -29,11 +32,22 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
   return {
     user: { name: user.name, detail: `${ROLE_LABELS[user.role]} · ${user.agencyName}` },
     nav: [
-      ...(user.role !== 'supervisor' ? [link('/cong-viec', 'Hồ sơ cần xử lý')] : []),
-      ...(user.role === 'supervisor' || user.role === 'leader' ? [link('/giam-sat', 'Giám sát tiến độ')] : []),
+      ...(user.role !== 'supervisor' && user.role !== 'admin' ? [link('/cong-viec', 'Hồ sơ cần xử lý')] : []),
+      ...(user.role === 'admin'
+        ? [link('/quan-tri/lich', 'Lịch làm việc', path.startsWith('/quan-tri/lich')), link('/quan-tri/gio-lam-viec', 'Giờ làm việc', path.startsWith('/quan-tri/gio-lam-viec'))]
+        : []),
+      ...(user.role === 'supervisor' || user.role === 'leader' ? [link('/giam-sat', 'Giám sát tiến độ', path.startsWith('/giam-sat'))] : []),
+      ...(user.role === 'supervisor' || user.role === 'leader' || user.role === 'admin' ? [link('/bao-cao', 'Báo cáo thống kê')] : []),
       link('/thu-tuc', 'Thủ tục', path.startsWith('/thu-tuc')),
+      link(INBOX_PATH, 'Thông báo'),
     ],
   };
+}
+
+/** The header with the official's unread messages counted on the inbox link. */
+export function withUnread(layout: LayoutModel, unread: number): LayoutModel {
+  if (!unread) return layout;
+  return { ...layout, nav: layout.nav.map((l) => (l.href === INBOX_PATH ? { ...l, label: `Thông báo (${unread} chưa đọc)` } : l)) };
 }
 
 /** Where an official's work starts: the supervisor watches, everyone else has a queue. */

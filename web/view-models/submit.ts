@@ -5,7 +5,7 @@
  */
 import type { IDossier } from '../../db/entities';
 import type { ProcedureDefinition } from '../../engine/definition';
-import { daysLabel } from '../labels';
+import { processingTimeLabel } from '../labels';
 import type { FieldErrors } from '../validation';
 import { describeFee, feeSummary } from './fees';
 import { fieldView } from './form-fields';
@@ -16,7 +16,7 @@ export function proceduresPage(procedures: readonly ProcedureDefinition[]) {
     procedures: procedures.map((p) => ({
       name: p.name,
       field: p.field,
-      days: daysLabel(p.processingDays),
+      days: processingTimeLabel(p),
       fee: feeSummary(p.fees),
       href: `/nop-ho-so/${encodeURIComponent(p.code)}`,
     })),
@@ -30,7 +30,7 @@ export function submitPage(definition: ProcedureDefinition, values: Record<strin
     procedure: {
       name: definition.name,
       action: `/nop-ho-so/${encodeURIComponent(definition.code)}`,
-      days: `${daysLabel(definition.processingDays)} kể từ ngày tiếp nhận`,
+      days: `${processingTimeLabel(definition)} kể từ ngày tiếp nhận`,
       fees: definition.fees.map(describeFee),
       documents: definition.documents,
       legalBasis: definition.legalBasis,

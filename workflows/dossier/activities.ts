@@ -2,7 +2,7 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { DossierActivities } from '../../activities/contract';
 
-export type LocalWork = Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant' | 'findAgency'>;
+export type LocalWork = Pick<DossierActivities, 'projectDossier' | 'planDeadline' | 'notifyApplicant' | 'findAgency' | 'loadClock'>;
 
 /**
  * Short database reads (deadlines, agencies) run as local activities: in the worker that runs
@@ -53,6 +53,7 @@ export function serialLocalActivities(): LocalWorkQueue {
     planDeadline: (input) => serial(() => local.planDeadline(input)),
     notifyApplicant: (input) => serial(() => local.notifyApplicant(input)),
     findAgency: (input) => serial(() => local.findAgency(input)),
+    loadClock: (input) => serial(() => local.loadClock(input)),
   };
 }
 

@@ -6,11 +6,16 @@
  * for dossiers started before effects waited for durability, once the read model shows it).
  */
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { closingOf } from '../../domain/legal-clock';
 import { ROLE_LABELS } from '../../domain/roles';
 import { lowerFirst } from '../../domain/text';
+import { formatVietnameseDate, formatVietnameseDateTime, localIsoDate } from '../../domain/vietnam-time';
+import { isWorkingDay } from '../../domain/working-days';
 import {
   ACTION_REFUSED,
   type Actor,
+  apologiseUpdate,
+  calendarChangedSignal,
   claimTaskUpdate,
   completeTaskUpdate,
   confirmPaymentUpdate,
@@ -19,8 +24,10 @@ import {
   submitSupplementUpdate,
   type UpdateResult,
 } from '../messages';
-import type { Run } from './steps';
+import { nowIso } from './clock';
+import type { Run } from './run';
 import type { DossierState, TaskState } from './state';
+import { notify } from './steps';
 
 const MAX_REASON = 2000;
 
@@ -58,6 +65,47 @@ async function settled({ state, log }: Run, restsAfter?: number): Promise<Update
 export function registerHandlers(run: Run): void {
   const { state, log } = run;
   setHandler(dossierStateQuery, () => state.snapshot());
+
+  // Older dossiers do not run on the legal clock: a calendar change leaves them as they were.
+  setHandler(calendarChangedSignal, ({ reason }) => {
+    if (run.clock.enabled) run.clock.pendingCalendarChange = reason;
+  });
+
+  setHandler(
+    apologiseUpdate,
+    async ({ reason, newAppointmentAt, actor }) => {
+      const time = run.clock.time!;
+      const previous = state.appointmentAt!;
+      // The new appointment is the end of its day in the office's hours.
+      const due = closingOf(localIsoDate(new Date(newAppointmentAt)), time.hours).toISOString();
+      state.apologise({ at: nowIso(), reason: reason.trim(), previousAppointmentAt: previous, newAppointmentAt: due, by: { id: actor.id, name: actor.name } }, actor);
+      run.clock.touch();
+      await notify(run, run.main, 'apology', { reason: reason.trim() });
+      return settled(run);
+    },
+    {
+      validator: ({ reason, newAppointmentAt, actor }) => {
+        if (actor.role !== 'leader' && actor.role !== 'supervisor') refuse('Chỉ lãnh đạo hoặc cán bộ giám sát được gửi thư xin lỗi và hẹn lại ngày trả kết quả.');
+        if (actor.agencyCode !== state.input.agency.code) refuse('Hồ sơ không thuộc cơ quan của bạn.');
+        const time = run.clock.time;
+        const clock = state.clock;
+        if (!time || !clock || !state.appointmentAt) refuse('Hồ sơ chưa có ngày hẹn trả kết quả.');
+        if (state.isFinished()) refuse('Hồ sơ đã kết thúc xử lý.');
+        if (clock.apology) refuse(`Hồ sơ đã được hẹn lại một lần (thư xin lỗi ngày ${formatVietnameseDateTime(clock.apology.at)}); chỉ được hẹn lại một lần.`);
+        if (!reason?.trim()) refuse('Vui lòng nêu lý do chậm giải quyết.');
+        if (reason.length > MAX_REASON) refuse(`Lý do không được dài quá ${MAX_REASON} ký tự.`);
+        const lastMoment = time.lastApologyAt(state.appointmentAt);
+        if (new Date().toISOString() > lastMoment)
+          refuse(`Thư xin lỗi phải gửi chậm nhất 01 ngày làm việc trước ngày hẹn (${formatVietnameseDateTime(state.appointmentAt)}), tức trước ${formatVietnameseDateTime(lastMoment)}.`);
+        const asked = Date.parse(newAppointmentAt);
+        if (Number.isNaN(asked)) refuse('Ngày hẹn mới không hợp lệ.');
+        const day = localIsoDate(new Date(asked));
+        if (day <= localIsoDate(new Date(state.appointmentAt)))
+          refuse(`Ngày hẹn mới phải sau ngày hẹn hiện tại (${formatVietnameseDateTime(state.appointmentAt)}).`);
+        if (!isWorkingDay(day, time.calendar)) refuse(`Ngày hẹn mới (${formatVietnameseDate(day)}) là ngày nghỉ; vui lòng chọn một ngày làm việc.`);
+      },
+    },
+  );
 
   setHandler(
     claimTaskUpdate,
@@ -100,7 +148,16 @@ export function registerHandlers(run: Run): void {
   setHandler(
     reassignTaskUpdate,
     async ({ taskId, to, actor, reason }) => {
-      state.reassign(state.openTaskById(taskId)!, to, actor, reason?.trim() || undefined);
+      const task = state.openTaskById(taskId)!;
+      state.reassign(task, to, actor, reason?.trim() || undefined);
+      // The official (or the group) who now holds the task finds it in their inbox.
+      log.officialMessage({
+        agencyCode: task.agencyCode,
+        ...(to.kind === 'group' ? { role: task.role, department: to.group } : { officialId: to.id }),
+        taskKey: task.id,
+        kind: 'reassigned',
+        text: `Hồ sơ ${state.code} – ${task.name} được giao cho ${to.kind === 'group' ? to.group : 'bạn'}${reason?.trim() ? `: ${reason.trim()}` : ''}.`,
+      });
       return settled(run);
     },
     {

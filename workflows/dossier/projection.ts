@@ -14,7 +14,7 @@
  *   own, exactly as they were, so those histories replay.
  */
 import { condition, patched, workflowInfo } from '@temporalio/workflow';
-import type { DossierSnapshot, OutboxMessage, ProjectionBatch, TaskSnapshot, TimelineEvent } from '../messages';
+import type { DossierSnapshot, OfficialMessage, OutboxMessage, ProjectionBatch, TaskSnapshot, TimelineEvent } from '../messages';
 import { nowIso } from './clock';
 
 /** Marks dossiers whose effects become visible only once Temporal has recorded them. */
@@ -36,6 +36,8 @@ export class ProjectionLog {
   private events: TimelineEvent[] = [];
   private readonly tasks = new Map<string, () => TaskSnapshot>();
   private outbox: OutboxMessage[] = [];
+  private officials: OfficialMessage[] = [];
+  private officialCount = 0;
 
   private constructor(
     private readonly dossierCode: string,
@@ -92,6 +94,13 @@ export class ProjectionLog {
     this.outbox.push(message);
   }
 
+  /** A message to officials (their inbox), written with the next batch. */
+  officialMessage(message: Omit<OfficialMessage, 'key'>): void {
+    // Numbered apart from the applicant's messages, whose keys older dossiers already hold.
+    this.officials.push({ ...message, key: `${this.dossierCode}:o${++this.officialCount}:${message.kind}` });
+    this.changes++;
+  }
+
   /** The main loop waits for someone now: Updates that led here may return, and its changes show. */
   rest(): void {
     this.rests++;
@@ -137,9 +146,11 @@ export class ProjectionLog {
       tasks: [...this.tasks.values()].map((snapshot) => snapshot()),
       events: this.events,
       notifications: this.outbox,
+      officialMessages: this.officials,
     };
     this.events = [];
     this.outbox = [];
+    this.officials = [];
     this.tasks.clear();
     return batch;
   }

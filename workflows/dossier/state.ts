@@ -5,12 +5,16 @@
  * No other file assigns these fields; steps and Update handlers call the methods. Deterministic:
  * time comes from the workflow clock.
  */
+import type { ApologyRecord } from '../../domain/dossier-records';
+import type { ClockPause, TimeLimit } from '../../domain/legal-clock';
 import type { PortalStatus } from '../../domain/portal-status';
+import { formatVietnameseDateTime } from '../../domain/vietnam-time';
 import type { ProcedureDefinition, Step, TaskAction, TaskStep } from '../../engine/definition';
 import type {
   Actor,
   ReassignTarget,
   CheckRecord,
+  DossierClock,
   DossierInput,
   DossierSnapshot,
   PaymentRecord,
@@ -130,6 +134,12 @@ export class DossierState {
   private readonly deciders = new Map<string, Actor>();
   private readonly tasks = new Map<string, TaskState>();
   private readonly visits = new Map<string, number>();
+  /** The legal clock of the dossier, once accepted (dossiers started before it existed have none). */
+  private clockState?: DossierClock;
+  /** When the dossier was decided (status 9, or its end with a decision). */
+  private decided?: string;
+  /** The due date the dossier was last found overdue at (so one passing is noted once). */
+  private overdueAt?: string;
 
   constructor(
     readonly input: DossierInput,
@@ -188,6 +198,29 @@ export class DossierState {
     return this.appointment;
   }
 
+  get clock(): Readonly<DossierClock> | undefined {
+    return this.clockState;
+  }
+
+  /** The clock stands still now (the dossier waits for the applicant). */
+  get clockPaused(): boolean {
+    return !!this.clockState?.pauses.some((p) => !p.to);
+  }
+
+  isFinished(): boolean {
+    return this.outcome !== undefined;
+  }
+
+  /** The due date the dossier was last found overdue at. */
+  get overdueNotedAt(): string | undefined {
+    return this.overdueAt;
+  }
+
+  /** Open tasks, in the order they opened. */
+  openTasks(): readonly TaskState[] {
+    return [...this.tasks.values()];
+  }
+
   /** The official who decided last in a role, e.g. the leader who signs. */
   decider(role: string): Actor | undefined {
     return this.deciders.get(role);
@@ -239,6 +272,8 @@ export class DossierState {
       supplement: this.currentSupplement,
       openTasks: [...this.tasks.values()].map(publicTask),
       events: this.log.eventCount,
+      clock: this.clockState && { ...this.clockState, pausedSince: this.clockState.pauses.find((p) => !p.to)?.from },
+      decidedAt: this.decided,
     };
   }
 
@@ -258,11 +293,13 @@ export class DossierState {
   setStatus(status: PortalStatus, actor: EventActor = SYSTEM_ACTOR): void {
     if (status === this.currentStatus) return;
     this.currentStatus = status;
+    // Status 9 (decided) is when the statistics count a dossier as handled.
+    if (status === 9 && !this.decided) this.decided = nowIso();
     this.event({ type: 'status', actor, status, stepId: this.currentStep.id });
   }
 
   /** A task of a step opens, with the note its flow hands over. */
-  openTask(step: TaskStep, agencyCode: string, flow: Flow, dueAt?: string): TaskState {
+  openTask(step: TaskStep, agencyCode: string, flow: Flow, dueAt?: string, timeLimit?: TimeLimit): TaskState {
     const visit = (this.visits.get(step.id) ?? 0) + 1;
     this.visits.set(step.id, visit);
     const task: TaskState = {
@@ -275,6 +312,7 @@ export class DossierState {
       status: 'open',
       createdAt: nowIso(),
       dueAt,
+      ...(timeLimit ? { timeLimit } : {}),
       handoverNote: flow.takeHandover(),
     };
     this.tasks.set(task.id, task);
@@ -291,13 +329,13 @@ export class DossierState {
 
   /** A supervisor gives a task to another official, or to a group (department) any of whom may take it. */
   reassign(task: TaskState, to: ReassignTarget, by: Actor, reason?: string): void {
-    const from = task.assignee?.name ?? (task.assignedGroup ? `phòng ${task.assignedGroup}` : undefined);
+    const from = task.assignee?.name ?? task.assignedGroup;
     let toName: string;
     if (to.kind === 'group') {
       task.assignee = undefined;
       task.claimedAt = undefined;
       task.assignedGroup = to.group;
-      toName = `phòng ${to.group}`;
+      toName = to.group;
       this.taskChanged(task);
     } else {
       task.assignedGroup = undefined;
@@ -354,11 +392,87 @@ export class DossierState {
     }
   }
 
-  /** The dossier is accepted: the appointment for the result is fixed. */
-  accept(appointmentAt: string, workingDays: number, by: Actor, stepId: string): void {
+  /**
+   * The dossier is accepted: the appointment for the result is fixed. With the legal clock
+   * (`clock`), the dossier keeps its limit and start, so pauses and a new appointment move it.
+   */
+  accept(appointmentAt: string, limit: TimeLimit, by: Actor, stepId: string, clock?: { calendarVersion: string }): void {
     this.acceptedAt = nowIso();
     this.appointment = appointmentAt;
-    this.event({ type: 'appointment', actor: officialActor(by), stepId, data: { appointmentAt, workingDays } });
+    if (clock) this.clockState = { limit, startedAt: this.acceptedAt, pauses: [], calendarVersion: clock.calendarVersion };
+    const data: Record<string, string | number> = { appointmentAt, amount: limit.amount, unit: limit.unit };
+    if (limit.unit === 'working-days') data.workingDays = limit.amount;
+    this.event({ type: 'appointment', actor: officialActor(by), stepId, data });
+  }
+
+  /** The clock stops: the dossier waits for the applicant. */
+  pauseClock(reason: string, stepId: string): void {
+    const clock = this.clockState;
+    if (!clock || this.clockPaused) return;
+    clock.pauses.push({ from: nowIso(), reason });
+    this.event({ type: 'clock-paused', actor: SYSTEM_ACTOR, stepId, note: reason });
+  }
+
+  /** The clock runs again; the appointment moves to `dueAt` (by the working time the pause took). */
+  resumeClock(dueAt: string, stepId: string): void {
+    const clock = this.clockState;
+    const pause = clock?.pauses.find((p) => !p.to);
+    if (!clock || !pause) return;
+    pause.to = nowIso();
+    this.event({ type: 'clock-resumed', actor: SYSTEM_ACTOR, stepId, note: pause.reason });
+    this.moveAppointment(dueAt, `${pause.reason}: tạm dừng từ ${formatVietnameseDateTime(pause.from)} đến ${formatVietnameseDateTime(pause.to)}`, stepId);
+  }
+
+  /** The appointment moves (a pause ended, the calendar changed); the timeline says why. */
+  moveAppointment(dueAt: string, reason: string, stepId: string = this.currentStep.id, calendarVersion?: string): void {
+    if (calendarVersion && this.clockState) this.clockState.calendarVersion = calendarVersion;
+    if (dueAt === this.appointment) return;
+    const from = this.appointment ?? '';
+    this.appointment = dueAt;
+    this.event({ type: 'deadline-changed', actor: SYSTEM_ACTOR, stepId, note: reason, data: { from, to: dueAt } });
+  }
+
+  /** The competent official apologises for a dossier that will be late and gives a new appointment (form 04). */
+  apologise(record: ApologyRecord, by: Actor): void {
+    const clock = this.clockState!;
+    clock.apology = record;
+    this.appointment = record.newAppointmentAt;
+    this.event({
+      type: 'apology',
+      actor: officialActor(by),
+      stepId: this.currentStep.id,
+      note: record.reason,
+      data: { from: record.previousAppointmentAt, to: record.newAppointmentAt },
+    });
+  }
+
+  /** The dossier's due date passed while it was still open. */
+  markOverdue(): void {
+    this.overdueAt = this.appointment;
+    this.event({ type: 'overdue', actor: SYSTEM_ACTOR, stepId: this.currentStep.id, data: { appointmentAt: this.appointment ?? '' } });
+  }
+
+  /** A task's due date moved (the calendar changed). */
+  moveTaskDue(task: TaskState, dueAt: string, reason: string): void {
+    if (task.dueAt === dueAt) return;
+    const from = task.dueAt ?? '';
+    task.dueAt = dueAt;
+    this.taskChanged(task);
+    this.event({ type: 'deadline-changed', actor: SYSTEM_ACTOR, stepId: task.stepId, taskId: task.id, note: reason, data: { from, to: dueAt } });
+  }
+
+  /** The assignee (or the group) of a task was reminded of its coming deadline. */
+  remind(task: TaskState): void {
+    task.remindedAt = nowIso();
+    this.taskChanged(task);
+    this.event({ type: 'reminder', actor: SYSTEM_ACTOR, stepId: task.stepId, taskId: task.id, data: { dueAt: task.dueAt ?? '' } });
+  }
+
+  /** A task's deadline passed: it is flagged and the supervisor told. */
+  escalate(task: TaskState): void {
+    task.escalatedAt = nowIso();
+    this.taskChanged(task);
+    this.event({ type: 'escalated', actor: SYSTEM_ACTOR, stepId: task.stepId, taskId: task.id, data: { dueAt: task.dueAt ?? '' } });
   }
 
   /** A registry's answer, replacing the last one of the same check. */
@@ -447,6 +561,8 @@ export class DossierState {
   conclude(step: Extract<Step, { kind: 'end' }>): void {
     this.outcome = step.outcome;
     this.completedAt = nowIso();
+    // Decided without passing status 9 (rejected, or completed at once): decided now.
+    if (!this.decided && (step.outcome === 'completed' || step.outcome === 'rejected')) this.decided = this.completedAt;
   }
 
   /** The last entry of the timeline, after the applicant has been told. */

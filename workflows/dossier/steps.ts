@@ -27,21 +27,16 @@ import { feeLines, totalOf } from '../../engine/fees';
 import { branchSteps } from '../../engine/graph';
 import { schemePattern } from '../../engine/numbering';
 import type { CheckRecord, CheckResult, OutboxMessage } from '../messages';
-import { documents, gateway, type LocalWorkQueue, registries } from './activities';
+import { ENGINE_NOTIFICATIONS } from '../../engine/notification-defaults';
+import { processingLimit, stepLimit } from '../../engine/time-limits';
+import { documents, gateway, registries } from './activities';
 import { nowIso } from './clock';
-import { type CustomHandler, customStepContext } from './custom-step';
-import type { ProjectionLog } from './projection';
+import { customStepContext } from './custom-step';
+import { awaitDecision } from './deadlines';
+import type { Run } from './run';
 import { type DossierState, type Flow, officialActor } from './state';
 
-/** What the executors work with: the dossier's state, its projection log, its database work. */
-export interface Run {
-  readonly state: DossierState;
-  readonly log: ProjectionLog;
-  /** This dossier's local activities, one at a time. */
-  readonly db: LocalWorkQueue;
-  /** The TypeScript steps of the custom workflow the definition names, by handler name. */
-  readonly customSteps: Readonly<Record<string, CustomHandler>>;
-}
+export type { Run } from './run';
 
 /** Sends a notification template to the applicant, once per occurrence (the key is deterministic). */
 export async function notify(
@@ -54,11 +49,12 @@ export async function notify(
   if (!template) return;
   const { state, log } = run;
   const applicant = state.applicant();
-  if (!applicant.email && !applicant.phone) return;
+  const text = state.def.notifications[template] ?? ENGINE_NOTIFICATIONS[template];
+  if (!text || (!applicant.email && !applicant.phone)) return;
   const message: OutboxMessage = {
     key: log.nextMessageKey(template),
     to: { name: applicant.name, email: applicant.email, phone: applicant.phone },
-    template: state.def.notifications[template],
+    template: text,
     values: {
       code: state.code,
       name: applicant.name,
@@ -75,11 +71,6 @@ export async function notify(
   state.notified(template);
 }
 
-/** The processing time that applies to this dossier: a matching rule's, or the default. */
-function processingDays(state: DossierState): number {
-  return state.def.processingRules?.find((r) => holds(r.when, state.facts()))?.days ?? state.def.processingDays;
-}
-
 /** The agency working a task: the handling agency, or the consulted one of the same place. */
 async function taskAgency(run: Run, step: TaskStep): Promise<string> {
   const { state } = run;
@@ -92,14 +83,21 @@ async function runTask(run: Run, step: TaskStep, flow: Flow): Promise<string> {
   const { state, log } = run;
   state.enter(step, flow);
   const agencyCode = await taskAgency(run, step);
-  const due = step.workingDays
-    ? await run.db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) })
-    : undefined;
-  const task = state.openTask(step, agencyCode, flow, due?.dueAt);
+  const time = run.clock.time;
+  const limit = stepLimit(step);
+  let dueAt: string | undefined;
+  // On the legal clock the workflow counts itself; older dossiers asked an activity (working days only).
+  if (time) dueAt = limit && time.dueFrom(nowIso(), limit);
+  // (`?.`: histories recorded before replay the planner's answer as they recorded it, possibly empty.)
+  else if (step.workingDays) dueAt = (await run.db.planDeadline({ from: nowIso(), workingDays: Math.ceil(step.workingDays) }))?.dueAt;
+  const task = state.openTask(step, agencyCode, flow, dueAt, time ? limit : undefined);
   await notify(run, flow, step.notify);
   log.rest();
 
-  await condition(() => task.decision !== undefined);
+  // Older dossiers wait as they always did: an extra async layer here would reorder their
+  // local activities on replay (the projector's would run before this step's next one).
+  if (time) await awaitDecision(run, task, step.remindBefore);
+  else await condition(() => task.decision !== undefined);
   const decision = task.decision!;
   const action = step.actions.find((a) => a.id === decision.action)!;
   state.completeTask(task, action);
@@ -108,9 +106,14 @@ async function runTask(run: Run, step: TaskStep, flow: Flow): Promise<string> {
   else if (action.next !== step.id) flow.handOver(`${decision.actor.name}: ${action.label}`);
   if (action.emitsStatus) state.setStatus(action.emitsStatus, officialActor(decision.actor));
   if (action.setsAppointment) {
-    const days = processingDays(state);
-    const plan = await run.db.planDeadline({ from: nowIso(), workingDays: days });
-    state.accept(plan.dueAt, days, decision.actor, step.id);
+    const limit = processingLimit(state.def, state.facts());
+    if (time) {
+      state.accept(time.dueFrom(nowIso(), limit), limit, decision.actor, step.id, { calendarVersion: time.version });
+      run.clock.touch();
+    } else {
+      const plan = await run.db.planDeadline({ from: nowIso(), workingDays: limit.amount });
+      state.accept(plan?.dueAt, limit, decision.actor, step.id);
+    }
   }
   await notify(run, flow, action.notify);
   return action.next;
@@ -214,9 +217,12 @@ async function runPayment(run: Run, step: PaymentStep, flow: Flow): Promise<stri
     paymentLink: request.payUrl,
     paymentDeadline: formatVietnameseDateTime(deadlineAt),
   });
+  const paused = step.pausesClock === true && pauseClock(run, step.id, 'Chờ công dân nộp phí, lệ phí');
   log.rest();
 
-  if (await condition(() => state.payment?.status === 'paid', deadlineMs)) return step.next;
+  const paid = await condition(() => state.payment?.status === 'paid', deadlineMs);
+  if (paused) await resumeClock(run, flow, step.id);
+  if (paid) return step.next;
 
   // Time is up; the gateway has the last word, since a payment may have crossed the cancel.
   const final = await gateway.cancelPayment({ reference });
@@ -228,13 +234,36 @@ async function runPayment(run: Run, step: PaymentStep, flow: Flow): Promise<stri
   return step.onTimeout;
 }
 
+/** On the legal clock, an accepted dossier's time stands still while it waits for the applicant. */
+function pauseClock(run: Run, stepId: string, reason: string): boolean {
+  if (!run.clock.time || !run.state.clock) return false;
+  run.state.pauseClock(reason, stepId);
+  run.clock.touch();
+  return true;
+}
+
+/** The applicant answered: the clock runs again and the appointment moves by the working time it stood still. */
+async function resumeClock(run: Run, flow: Flow, stepId: string): Promise<void> {
+  const { state } = run;
+  const time = run.clock.time!;
+  const clock = state.clock!;
+  const apology = clock.apology && { at: clock.apology.at, dueAt: clock.apology.newAppointmentAt };
+  const due = time.deadline({ receivedAt: clock.startedAt, limit: clock.limit, pauses: clock.pauses, appointment: apology }, nowIso()).dueAt;
+  const before = state.appointmentAt;
+  state.resumeClock(due, stepId);
+  run.clock.touch();
+  if (state.appointmentAt !== before) await notify(run, flow, 'appointment-moved');
+}
+
 async function runSupplement(run: Run, step: SupplementStep, flow: Flow): Promise<string> {
   const { state, log } = run;
   state.enter(step, flow);
   const round = state.requestSupplement(flow.lastReason ?? '');
+  const paused = step.pausesClock !== false && pauseClock(run, step.id, 'Chờ công dân bổ sung hồ sơ');
   await notify(run, flow, step.notify, {}, round);
   log.rest();
   await condition(() => state.supplement?.answeredAt !== undefined);
+  if (paused) await resumeClock(run, flow, step.id);
   flow.handOver(`Công dân đã bổ sung hồ sơ (lần ${round})`);
   return step.next;
 }

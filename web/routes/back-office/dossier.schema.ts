@@ -25,6 +25,16 @@ export const decisionBody = formWith({
   requestId: requestIdField,
 });
 
+/** An apology with a new appointment (form 04): the day (YYYY-MM-DD, as a date input sends it) and the reason. */
+export const apologyBody = formWith({
+  newAppointment: z
+    .string({ error: 'Vui lòng chọn ngày hẹn mới.' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hẹn mới không hợp lệ (ngày/tháng/năm).')
+    .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'Ngày hẹn mới không có thật.'),
+  reason: requiredText('lý do chậm giải quyết', 2000),
+  requestId: requestIdField,
+});
+
 export const reassignBody = formWith({
   taskId,
   officialId: positiveInteger('cán bộ được giao', 'Vui lòng chọn cán bộ trong cơ quan.'),

@@ -7,11 +7,12 @@
  */
 import { type Request, type Response, Router } from 'express';
 import type { IDossier } from '../../../db/entities';
-import { localIsoDate } from '../../../domain/vietnam-time';
+import { atLocalTime, localIsoDate } from '../../../domain/vietnam-time';
 import { validateFields } from '../../../engine/form';
 import { currentUser, requireOfficial } from '../../middleware/auth';
 import { flash } from '../../middleware/flash';
 import type { WebServices } from '../../services';
+import { awayRefusal } from '../../services/absences';
 import type { ActionOutcome } from '../../services/dossier-actions';
 import type { DownloadableDocument } from '../../services/documents';
 import { resultsOf } from '../../services/read-model';
@@ -20,7 +21,9 @@ import { formBody, parse } from '../../validation';
 import { type DossierFormState, dossierPage } from '../../view-models/dossier';
 import { errorPage } from '../../view-models/error';
 import { statusOf } from '../outcome-status';
-import { claimBody, decisionBody, dossierParams, INPUT_PREFIX, reassignBody, resultDocumentParams } from './dossier.schema';
+import { apologyBody, claimBody, decisionBody, dossierParams, INPUT_PREFIX, reassignBody, resultDocumentParams } from './dossier.schema';
+import { DEFAULT_OFFICE_HOURS } from '../../../domain/legal-clock';
+import { hoursFor } from '../../../engine/time-limits';
 
 /** What the official typed into an action's inputs (`in_<field>`), by field name. */
 function typedInputs(body: Record<string, unknown>): Record<string, string> {
@@ -56,7 +59,8 @@ export function dossierRoutes(s: WebServices): Router {
     ]);
     const stepOf = (task: (typeof tasks)[number]) => s.tasks.taskStep(definition, task);
     const results = resultsOf(dossier);
-    res.status(status).render('dossier', dossierPage({ dossier, definition, tasks, stepOf, results, events, user, calendar, colleagues, state }));
+    const hours = hoursFor(definition, dossier.agency.officeHours ?? DEFAULT_OFFICE_HOURS);
+    res.status(status).render('dossier', dossierPage({ dossier, definition, tasks, stepOf, results, events, user, calendar, hours, colleagues, state }));
   }
 
   async function loadDossier(req: Request, res: Response): Promise<IDossier | undefined> {
@@ -148,6 +152,13 @@ export function dossierRoutes(s: WebServices): Router {
     const sent: DossierFormState = { form: 'reassign', taskId, officialId, requestId };
     const target = await s.readModel.colleague(user, officialId);
     if (!target) return renderDossier(req, res, dossier, 422, { ...sent, errors: { officialId: 'Vui lòng chọn cán bộ trong cơ quan.' } });
+    // The same rule as the supervisor's bulk reassignment: work does not go to someone who is away.
+    const away = (await s.absences.awayOn(user.agencyId, localIsoDate(new Date()))).get(target.id);
+    if (away)
+      return renderDossier(req, res, dossier, 422, {
+        ...sent,
+        errors: { officialId: awayRefusal(target.fullName, away) },
+      });
     const outcome = await s.actions.reassign(
       dossier.code,
       {
@@ -162,6 +173,36 @@ export function dossierRoutes(s: WebServices): Router {
       return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
     }
     await notApplied(req, res, dossier, outcome, sent);
+  });
+
+  router.post('/ho-so/:code/xin-loi', requireOfficial('leader', 'supervisor'), async (req, res) => {
+    const dossier = await loadDossier(req, res);
+    if (!dossier) return;
+    const raw = formBody(req.body);
+    const typed = { newAppointment: text(raw.newAppointment), reason: text(raw.reason) };
+    const body = parse(apologyBody, raw);
+    if (!body.ok) return renderDossier(req, res, dossier, 422, { form: 'apology', apology: typed, errors: body.errors, requestId: text(raw.requestId) });
+    const { newAppointment, reason, requestId } = body.value;
+    const sent: DossierFormState = { form: 'apology', apology: { newAppointment, reason }, requestId };
+    // The workflow takes the end of that day in the office's hours, and refuses what the law does not allow.
+    const outcome = await s.actions.apologise(
+      dossier.code,
+      { reason, newAppointmentAt: atLocalTime(newAppointment, 17).toISOString(), actor: actorOf(currentUser(req)) },
+      requestId,
+    );
+    if (outcome.kind === 'done') {
+      flash(req, 'success', `Đã gửi thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${dossier.code}.`);
+      return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
+    }
+    await notApplied(req, res, dossier, outcome, sent);
+  });
+
+  router.get('/ho-so/:code/thu-xin-loi.pdf', async (req, res) => {
+    const dossier = await loadDossier(req, res);
+    if (!dossier) return;
+    const letter = await s.documents.apologyLetter(dossier);
+    if (!letter) return notFound(res, `${dossier.code} (phiếu xin lỗi)`);
+    sendDocument(res, letter);
   });
 
   /** The first result, for links made when a dossier had only one. */
