@@ -10,19 +10,13 @@ import {
   drawParagraph,
   drawSignatures,
   drawTitle,
+  type DossierFormHeading,
   toBuffer,
   vietnameseDateLine,
   vietnameseTimeAndDate,
 } from './pdf-kit';
 
-export interface ApologyLetterData {
-  agencyName: string;
-  provinceName: string;
-  dossierCode: string;
-  procedureName: string;
-  applicantName: string;
-  /** When the dossier was received (accepted). */
-  receivedAt: string;
+export interface ApologyLetterData extends DossierFormHeading {
   /** The appointment the dossier will miss, and the new one. */
   previousAppointmentAt: string;
   newAppointmentAt: string;

@@ -100,6 +100,18 @@ export function vietnameseTimeAndDate(at: Date | string): string {
   return `${String(hour).padStart(2, '0')} giờ ${String(minute).padStart(2, '0')} phút, ngày ${formatVietnameseDate(instant)}`;
 }
 
+/** What the printed forms about one dossier (01 receipt, 04 apology) all name: who received what, from whom, when. */
+export interface DossierFormHeading {
+  agencyName: string;
+  /** Where the receiving unit sits, for the dated place line ("Hà Nội"). */
+  provinceName: string;
+  dossierCode: string;
+  procedureName: string;
+  applicantName: string;
+  /** When the dossier was received (accepted), ISO. */
+  receivedAt: string;
+}
+
 export interface HeaderContent {
   /** Issuing agency, printed upper-case on the left. */
   agencyName: string;

@@ -9,20 +9,13 @@ import {
   drawParagraph,
   drawSignatures,
   drawTitle,
+  type DossierFormHeading,
   toBuffer,
   vietnameseDateLine,
   vietnameseTimeAndDate,
 } from './pdf-kit';
 
-export interface ReceiptSlipData {
-  agencyName: string;
-  /** Where the receiving unit sits, for the dated place line ("Hà Nội"). */
-  provinceName: string;
-  dossierCode: string;
-  procedureName: string;
-  applicantName: string;
-  /** Receipt instant (ISO). */
-  receivedAt: string;
+export interface ReceiptSlipData extends DossierFormHeading {
   /** Names of the documents received, in the order of the procedure's list. */
   documents: readonly string[];
   /** The time limit as people read it ("5 ngày làm việc", "8 giờ làm việc"). */

@@ -13,6 +13,7 @@ import { timeLimitLabel } from '../../domain/legal-clock';
 import { formatVietnameseDate, formatVietnameseDateTime } from '../../domain/vietnam-time';
 import { defaultProcessingLimit } from '../../engine/time-limits';
 import { renderApologyLetterPdf } from '../../documents/apology-letter';
+import type { DossierFormHeading } from '../../documents/pdf-kit';
 
 export type ResultListing = Pick<IDossierDocument, 'code' | 'title' | 'fileName'>;
 
@@ -35,7 +36,7 @@ export function appointmentChanges(dossier: Pick<IDossier, 'pauses' | 'apology'>
 }
 
 /** What forms 01 and 04 both open with: the agency, the dossier, the applicant, when it was received. */
-function formHeading(dossier: IDossier, receivedAt: Date) {
+function formHeading(dossier: IDossier, receivedAt: Date): DossierFormHeading {
   return {
     agencyName: dossier.agency.name,
     provinceName: findProvince(dossier.agency.provinceCode)?.name ?? '',
