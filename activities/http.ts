@@ -9,6 +9,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
+import { type CallOutcome, recordExternalCall } from './metrics';
 
 export interface JsonCall {
   /** Names the call in errors, e.g. "registry: find licence". */
@@ -35,6 +36,21 @@ export const UNEXPECTED_ANSWER = 'UnexpectedAnswer';
 const TRANSIENT_4XX = new Set([408, 429]);
 
 export async function callJson(call: JsonCall): Promise<JsonAnswer> {
+  const started = performance.now();
+  let outcome: CallOutcome = 'transient';
+  try {
+    const answer = await callJsonOnce(call);
+    outcome = answer.found ? 'ok' : 'not-found';
+    return answer;
+  } catch (error) {
+    if (error instanceof ApplicationFailure && error.nonRetryable) outcome = error.type === UNEXPECTED_ANSWER ? 'unreadable' : 'refused';
+    throw error;
+  } finally {
+    recordExternalCall(call.operation, outcome, (performance.now() - started) / 1000);
+  }
+}
+
+async function callJsonOnce(call: JsonCall): Promise<JsonAnswer> {
   let status: number;
   let text: string;
   try {

@@ -8,7 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ApplicantLinks } from '../domain/applicant-links';
 import { maskRecipient } from '../domain/personal-data';
-import { Notification } from '../db/entities';
+import { Dossier, Notification } from '../db/entities';
 import type { Orm } from '../db/orm';
 import type { OutboxMessage } from '../workflows/messages';
 import type { NotifyInput } from './contract';
@@ -28,9 +28,11 @@ export async function writeOutbox(
   links: ApplicantLinks,
   log: OutboxLog,
 ): Promise<void> {
+  // The lookup link carries the dossier's lookup secret: the message goes to the applicant only.
+  const secret = messages.length ? (await em.findOne(Dossier, { code: dossierCode }, { fields: ['lookupSecret'] }))?.lookupSecret : undefined;
   for (const message of messages) {
     const values: Record<string, string> = {
-      lookupLink: links.lookup(dossierCode),
+      lookupLink: links.lookup(dossierCode, secret),
       resultLink: links.result(dossierCode),
       ...(message.supplementRound ? { supplementLink: links.supplement(dossierCode, message.supplementRound) } : {}),
       ...message.values,

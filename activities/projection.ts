@@ -13,11 +13,12 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type AuditEntry, appendAuditEntries } from '../db/audit';
 import { DOSSIER_PROJECTED } from '../db/channels';
 import type { ApplicantLinks } from '../domain/applicant-links';
 import { Agency, Dossier, type IAgency, type IDossier, type ITask, Official, OfficialNotification, Task, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
-import type { OfficialMessage, ProjectionBatch, TaskSnapshot } from '../workflows/messages';
+import type { OfficialMessage, ProjectionBatch, TaskSnapshot, TimelineEvent as DossierEvent } from '../workflows/messages';
 import { type OutboxLog, writeOutbox } from './notifications';
 
 const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
@@ -75,6 +76,31 @@ async function writeOfficialInbox(em: EntityManager, dossierCode: string, messag
     ];
   });
   if (rows.length) await em.createQueryBuilder(OfficialNotification).insert(rows).onConflict('key').ignore().execute('run');
+}
+
+/** Who acted, as the audit trail names actors: an official by user name, anyone else by kind. */
+const ACTOR_KINDS: Record<DossierEvent['actor']['kind'], string> = { official: 'can-bo', applicant: 'nguoi-nop', system: 'he-thong', gateway: 'cong-thanh-toan' };
+
+/**
+ * The batch's timeline events as audit entries, keyed by (dossier, seq): a retried projection,
+ * or a later batch carrying the same event, appends nothing twice. The first durable telling of
+ * an event is the one kept (a lost workflow task's rewritten timeline stays visible there). No
+ * notes or data: they may carry what the applicant wrote.
+ */
+async function auditEntries(em: EntityManager, code: string, agencyCode: string, events: readonly DossierEvent[]): Promise<AuditEntry[]> {
+  const ids = [...new Set(events.flatMap((e) => (e.actor.kind === 'official' && Number.isInteger(Number(e.actor.id)) ? [Number(e.actor.id)] : [])))];
+  const officials = ids.length ? await em.find(Official, { id: { $in: ids } }, { fields: ['username'] }) : [];
+  const usernames = new Map(officials.map((o) => [String(o.id), o.username]));
+  return events.map((e) => ({
+    at: new Date(e.at),
+    actor: (e.actor.id && usernames.get(e.actor.id)) || ACTOR_KINDS[e.actor.kind],
+    action: `dossier-${e.type}`,
+    target: code,
+    agencyCode,
+    dossierCode: code,
+    key: `dossier:${code}:${e.seq}`,
+    detail: { seq: e.seq, ...(e.stepId ? { step: e.stepId } : {}), ...(e.taskId ? { task: e.taskId } : {}), ...(e.status !== undefined ? { status: e.status } : {}) },
+  }));
 }
 
 /** Is the batch newer than what the row holds? */
@@ -166,6 +192,8 @@ export function createProjection(orm: Orm, links: ApplicantLinks, log: OutboxLog
       if (batch.notifications?.length) await writeOutbox(em, dossier.code, batch.notifications, links, log);
       if (batch.officialMessages?.length) await writeOfficialInbox(em, dossier.code, batch.officialMessages);
       await em.getConnection().execute('select pg_notify(?, ?)', [DOSSIER_PROJECTED, `${dossier.code}:${batch.version}`], 'all', em.getTransactionContext());
+      // Last: the audit trail's lock is held until the commit.
+      if (batch.events.length) await appendAuditEntries(em, await auditEntries(em, dossier.code, dossier.agency.code, batch.events));
     });
   };
 }

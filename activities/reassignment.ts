@@ -8,6 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { appendAudit } from '../db/audit';
 import type { Orm } from '../db/orm';
 import { dossierWorkflowId } from '../workflows/ids';
 import { ACTION_REFUSED, dossierStateQuery, reassignTaskUpdate, type ReassignTarget, type TaskRef } from '../workflows/messages';
@@ -61,12 +62,16 @@ async function record(em: EntityManager, input: MoveTaskInput, result: MoveTaskR
       ...(input.to.kind === 'group' ? { group: input.to.group } : { officialId: input.to.id }),
       reason: input.reason,
     };
-    await connection.execute(
-      `insert into audit_event (at, actor, action, target, ip, detail) values (now(), ?, 'task-reassigned', ?, null, ?)`,
-      [input.actor.username, `${task.dossierCode} ${task.taskKey}`, JSON.stringify(detail)],
-      'run',
-      context,
-    );
+    // Last in the transaction (the trail's lock is held until the commit); keyed by the move.
+    await appendAudit(tx, {
+      actor: input.actor.username,
+      action: 'task-reassigned',
+      target: `${task.dossierCode} ${task.taskKey}`,
+      agencyCode: input.actor.agencyCode,
+      dossierCode: task.dossierCode,
+      key: `task-reassigned:${input.updateId}`,
+      detail,
+    });
   });
   return result;
 }

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './index';
+import { newPayloadKey } from './payload-codec';
 
 export interface Endpoints {
   registryUrl: string;
@@ -28,21 +29,39 @@ export function resolveEndpoints(config: Config): Endpoints {
 export interface Secrets {
   sessionSecret: string;
   linkSecret: string;
+  /** Signs the payment gateway's callbacks; the payment sandbox signs with the same one. */
+  paymentCallbackSecret: string;
+  /** PAYLOAD_KEYS: encrypt Temporal payloads (config/payload-codec.ts); web, worker and scripts need the same. */
+  payloadKeys: string;
 }
 
-/** Secrets from the environment; in development, generated once and kept in DATA_DIR/secrets.json. */
+/**
+ * Secrets from the environment; in development, each one unset is generated once and kept in
+ * DATA_DIR/secrets.json, so every process of `npm start` (web, worker, payment sandbox) and
+ * every restart agrees. Outside development loadConfig has refused to start without them.
+ */
 export function resolveSecrets(config: Config): Secrets {
-  const { sessionSecret, linkSecret } = config.web;
-  if (sessionSecret && linkSecret) return { sessionSecret, linkSecret };
-  if (config.env === 'production') throw new Error('SESSION_SECRET and LINK_SECRET must be set in production');
+  const given = {
+    sessionSecret: config.web.sessionSecret,
+    linkSecret: config.web.linkSecret,
+    paymentCallbackSecret: config.payment.callbackSecret,
+    payloadKeys: config.temporal.payloadKeys,
+  };
+  const { sessionSecret, linkSecret, paymentCallbackSecret, payloadKeys } = given;
+  if (sessionSecret && linkSecret && paymentCallbackSecret && payloadKeys) return { sessionSecret, linkSecret, paymentCallbackSecret, payloadKeys };
+  if (config.env === 'production') throw new Error('SESSION_SECRET, LINK_SECRET, PAYMENT_CALLBACK_SECRET and PAYLOAD_KEYS must be set in production');
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: Partial<Secrets> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const secrets = {
-    sessionSecret: sessionSecret ?? stored.sessionSecret ?? crypto.randomBytes(32).toString('base64url'),
-    linkSecret: linkSecret ?? stored.linkSecret ?? crypto.randomBytes(32).toString('base64url'),
+  const generate = () => crypto.randomBytes(32).toString('base64url');
+  const secrets: Secrets = {
+    sessionSecret: sessionSecret ?? stored.sessionSecret ?? generate(),
+    linkSecret: linkSecret ?? stored.linkSecret ?? generate(),
+    paymentCallbackSecret: paymentCallbackSecret ?? stored.paymentCallbackSecret ?? generate(),
+    // Losing it loses the payloads of every workflow it encrypted: it stays in the file.
+    payloadKeys: payloadKeys ?? stored.payloadKeys ?? newPayloadKey('dev1'),
   };
-  if (secrets.sessionSecret !== stored.sessionSecret || secrets.linkSecret !== stored.linkSecret) {
+  if ((Object.keys(secrets) as (keyof Secrets)[]).some((k) => secrets[k] !== stored[k])) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }

@@ -6,10 +6,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths';
+import { secretProblems } from './secret-rules';
+import { payloadKeysProblem } from './payload-codec';
 
 const duration = z
   .string()
   .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 500ms, 30s, 15m, 72h or 3d');
+
+/** Requests allowed per client and period, e.g. `60/1m`. */
+const rate = z.string().regex(/^\d+\/\d+(ms|s|m|h|d)$/, 'a rate such as 60/1m (requests per period)');
 
 const schema = z.object({
   /** PostgreSQL connection string; unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
@@ -27,6 +32,20 @@ const schema = z.object({
   TEMPORAL_TLS_KEY: z.string().optional(),
   /** Path to a Temporal CLI binary for the local dev server (default: .tools/temporal, else the SDK downloads one). */
   TEMPORAL_CLI_PATH: z.string().optional(),
+  /**
+   * Keys that encrypt Temporal payloads (config/payload-codec.ts): `kid:base64,…`, 32-byte keys,
+   * the first encrypts, all decrypt (rotation: put a new one first, keep the old ones). Generated
+   * per data folder when unset (development only).
+   */
+  PAYLOAD_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? undefined : payloadKeysProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** The Temporal UI's origin, allowed to call the codec endpoint (/codec) with officials' cookies; development default http://localhost:<TEMPORAL_UI_PORT>. */
+  TEMPORAL_UI_ORIGIN: z.string().url().optional(),
   /** How long the web waits for Temporal to confirm a decision before telling the official it could not. */
   TEMPORAL_UPDATE_WAIT: duration.default('20s'),
   /** Where local PostgreSQL and Temporal keep their data. */
@@ -36,7 +55,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** The address applicants and officials use; links in notifications are built from it. */
   PUBLIC_URL: z.string().url().optional(),
-  /** Signs session cookies. Generated per data folder when unset. */
+  /** Signs session cookies. Generated per data folder when unset (development only: config/secret-rules.ts). */
   SESSION_SECRET: z.string().min(16).optional(),
   /** Signs applicant links (supplement answers). Generated per data folder when unset. */
   LINK_SECRET: z.string().min(16).optional(),
@@ -50,8 +69,8 @@ const schema = z.object({
   /** Payment gateway; unset: the local payment sandbox. */
   PAYMENT_URL: z.string().url().optional(),
   PAYMENT_MERCHANT_ID: z.string().default('MOTCUA'),
-  /** Shared secret of the gateway's signed callbacks (HMAC-SHA256). */
-  PAYMENT_CALLBACK_SECRET: z.string().min(16).default('sandbox-payment-secret-change-me'),
+  /** Shared secret of the gateway's signed callbacks (HMAC-SHA256). Generated per data folder when unset (development only). */
+  PAYMENT_CALLBACK_SECRET: z.string().min(16).optional(),
   /** How long a payment request stays open before the dossier is cancelled. */
   PAYMENT_DEADLINE: duration.default('72h'),
 
@@ -70,9 +89,40 @@ const schema = z.object({
   OFFICE_CUTOFF_HOUR: z.coerce.number().min(0).max(24).default(15),
   /** Working hours before a task's deadline its official is reminded (a step may set its own). */
   REMINDER_LEAD_HOURS: z.coerce.number().int().min(0).max(200).default(8),
-  /** Show the development mailbox (/hop-thu) with every notification sent. */
+  /** The development mailbox (/hop-thu, for administrators and supervisors): on unless off; never in production. */
   MAILBOX_PAGE: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Rate limits per client address, counted in PostgreSQL across web processes (answer: 429 and
+   * Retry-After). Public lookup (/tra-cuu, the confirmation page), the submission form, the
+   * API (its submissions and its lookups, each), and sign-in requests.
+   */
+  RATE_LIMIT_LOOKUP: rate.default('60/1m'),
+  RATE_LIMIT_SUBMIT: rate.default('20/10m'),
+  RATE_LIMIT_API: rate.default('600/1m'),
+  RATE_LIMIT_SIGN_IN: rate.default('30/10m'),
+  /**
+   * Single sign-on of officials through OpenID Connect (web/services/sso.ts). The identity
+   * provider's issuer URL; unset: officials sign in with passwords only. In development `npm start`
+   * runs the identity-provider sandbox (sandboxes/identity) when SSO_SANDBOX=on.
+   */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** This application's client id at the identity provider. */
+  OIDC_CLIENT_ID: z.string().min(1).max(200).default('motcua'),
+  /** Its client secret, issued by the identity provider (required outside development when OIDC_ISSUER is set). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the identity provider sends officials back; default PUBLIC_URL + /dang-nhap/sso/callback. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** The claim that names the official (their motcua user name) the first time a subject signs in. */
+  OIDC_USERNAME_CLAIM: z.string().min(1).max(100).default('preferred_username'),
+  /** Local passwords (the sign-in form): on unless off; off leaves single sign-on only (needs OIDC_ISSUER). */
+  LOCAL_PASSWORDS: z.enum(['on', 'off']).default('on'),
+  /** Port of the identity-provider sandbox `npm start` runs with SSO_SANDBOX=on. */
+  IDENTITY_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4030),
+  /** Bearer token that lets a scraper off this host read /metrics (unset: only this host may). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Port of the worker's /metrics (Prometheus) on 127.0.0.1; unset: the worker serves none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -91,15 +141,62 @@ export interface Config {
     cliPath?: string;
     /** How long the web waits for an Update to be confirmed. */
     updateWaitMs: number;
+    /** PAYLOAD_KEYS as given: unset in development until resolveSecrets (endpoints.ts) generates it. */
+    payloadKeys?: string;
+    /** Origin of the Temporal UI, which may call the codec endpoint; unset: none may. */
+    uiOrigin?: string;
     devServerPort: number;
     uiPort: number;
   };
   web: { host: string; port: number; publicUrl?: string; sessionSecret?: string; linkSecret?: string; mailboxPage: boolean };
   registry: { url?: string; apiKey: string; timeoutMs: number };
-  payment: { url?: string; merchantId: string; callbackSecret: string; deadlineMs: number };
+  /** callbackSecret: unset in development until resolveSecrets (endpoints.ts) generates it. */
+  payment: { url?: string; merchantId: string; callbackSecret?: string; deadlineMs: number };
   sandbox: { latencyMs: [number, number]; failureRate: number; registryPort: number; paymentPort: number };
   office: { cutoffHour: number; reminderLeadMinutes: number };
   logLevel: Env['LOG_LEVEL'];
+  rateLimits: RateLimits;
+  metrics: { token?: string; workerPort?: number };
+  /** Single sign-on (OIDC_*); unset without OIDC_ISSUER. */
+  sso?: SsoConfig;
+  /** Whether officials may sign in with a local password (LOCAL_PASSWORDS). */
+  localPasswords: boolean;
+  /** Port of the identity-provider sandbox (IDENTITY_SANDBOX_PORT). */
+  identitySandboxPort: number;
+}
+
+/** This application as a client of the identity provider. */
+export interface SsoConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset only in development (the sandbox's published secret is used then). */
+  clientSecret?: string;
+  /** Unset: PUBLIC_URL + /dang-nhap/sso/callback (resolved with the endpoints). */
+  redirectUri?: string;
+  usernameClaim: string;
+}
+
+/** Requests allowed per client within a period. */
+export interface RateLimit {
+  points: number;
+  periodMs: number;
+}
+
+export interface RateLimits {
+  /** /tra-cuu and the submission's confirmation page. */
+  lookup: RateLimit;
+  /** The public submission form (POST). */
+  submit: RateLimit;
+  /** The JSON API: its submissions and its lookups, each counted on its own. */
+  api: RateLimit;
+  /** Sign-in requests, whatever their outcome (guesses are braked apart: web/services/sign-in-throttle.ts). */
+  signIn: RateLimit;
+}
+
+/** Parses a rate such as `60/1m`. */
+export function parseRate(text: string): RateLimit {
+  const [points, period] = text.split('/');
+  return { points: Number(points), periodMs: parseDuration(period) };
 }
 
 /** Parses a duration such as `72h` into milliseconds. */
@@ -110,13 +207,19 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
-/** Reads the environment; a wrong value stops start-up with the variable's name and the problem. */
+/**
+ * Reads the environment; wrong values stop start-up with one message naming every variable and
+ * its problem, secrets that are unset, short or published defaults outside development included.
+ */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(given);
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...secretProblems(given),
+    ...(given.LOCAL_PASSWORDS === 'off' && !given.OIDC_ISSUER ? ['LOCAL_PASSWORDS: off needs OIDC_ISSUER (nobody could sign in)'] : []),
+  ];
+  if (!parsed.success || lines.length) throw new Error(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   const e = parsed.data;
   const [low, high] = e.SANDBOX_LATENCY_MS.split('-').map(Number);
   return {
@@ -135,6 +238,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
       cliPath: e.TEMPORAL_CLI_PATH,
       updateWaitMs: parseDuration(e.TEMPORAL_UPDATE_WAIT),
+      payloadKeys: e.PAYLOAD_KEYS,
+      uiOrigin: e.TEMPORAL_UI_ORIGIN
+        ? new URL(e.TEMPORAL_UI_ORIGIN).origin
+        : e.NODE_ENV === 'development'
+          ? `http://localhost:${e.TEMPORAL_UI_PORT}`
+          : undefined,
       devServerPort: e.TEMPORAL_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
     },
@@ -144,7 +253,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: e.PUBLIC_URL,
       sessionSecret: e.SESSION_SECRET,
       linkSecret: e.LINK_SECRET,
-      mailboxPage: e.MAILBOX_PAGE ? e.MAILBOX_PAGE === 'on' : e.NODE_ENV !== 'production',
+      // Applicants' messages with working links: never in production, whatever MAILBOX_PAGE says.
+      mailboxPage: e.NODE_ENV !== 'production' && e.MAILBOX_PAGE !== 'off',
     },
     registry: { url: e.REGISTRY_URL, apiKey: e.REGISTRY_API_KEY, timeoutMs: parseDuration(e.REGISTRY_TIMEOUT) },
     payment: {
@@ -161,5 +271,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     office: { cutoffHour: e.OFFICE_CUTOFF_HOUR, reminderLeadMinutes: e.REMINDER_LEAD_HOURS * 60 },
     logLevel: e.LOG_LEVEL,
+    rateLimits: {
+      lookup: parseRate(e.RATE_LIMIT_LOOKUP),
+      submit: parseRate(e.RATE_LIMIT_SUBMIT),
+      api: parseRate(e.RATE_LIMIT_API),
+      signIn: parseRate(e.RATE_LIMIT_SIGN_IN),
+    },
+    metrics: { token: e.METRICS_TOKEN, workerPort: e.WORKER_METRICS_PORT },
+    sso: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          redirectUri: e.OIDC_REDIRECT_URI,
+          usernameClaim: e.OIDC_USERNAME_CLAIM,
+        }
+      : undefined,
+    localPasswords: e.LOCAL_PASSWORDS === 'on',
+    identitySandboxPort: e.IDENTITY_SANDBOX_PORT,
   };
 }

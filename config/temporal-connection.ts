@@ -3,7 +3,10 @@
  * (mTLS) or Temporal Cloud (API key). Worker and web share them.
  */
 import fs from 'node:fs';
+import type { DataConverter } from '@temporalio/common';
 import type { Config } from '.';
+import { resolveSecrets } from './endpoints';
+import { encryptionCodec } from './payload-codec';
 
 export interface TemporalConnectionOptions {
   address: string;
@@ -19,3 +22,24 @@ export function temporalConnectionOptions(config: Config, address = config.tempo
   }
   return { address, apiKey, tls: apiKey ? true : undefined };
 }
+
+/**
+ * How every client and worker of motcua converts payloads: JSON, then encrypted with the keys of
+ * PAYLOAD_KEYS (config/payload-codec.ts). The web's client, the worker (and the client its
+ * activities use), scripts and the test stack all take it from here, or they could not read
+ * each other's payloads.
+ */
+export function temporalDataConverter(config: Config): DataConverter {
+  return dataConverterFor(resolveSecrets(config).payloadKeys);
+}
+
+/** The data converter for a PAYLOAD_KEYS value (replaying histories recorded with known keys). */
+export function dataConverterFor(payloadKeys: string): DataConverter {
+  return { payloadCodecs: [encryptionCodec(payloadKeys)], failureConverterPath: FAILURE_CONVERTER_PATH };
+}
+
+/**
+ * Failures with their message and stack encoded (then encrypted): the workflow bundle is built
+ * with the same module (scripts/bundle-workflows.ts, test/setup/workflow-bundle.ts).
+ */
+export const FAILURE_CONVERTER_PATH = require.resolve('../workflows/failure-converter');

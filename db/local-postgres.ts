@@ -29,6 +29,10 @@ export interface LocalPostgres {
   /** Connection string of another database on the same server. */
   urlFor(database: string): string;
   dataDir: string;
+  /** Resolves when the server process ends, whatever the reason (a supervisor restarts it). */
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  /** Its last lines of output, to say why it stopped. */
+  lastOutput(): string[];
   stop(): Promise<void>;
 }
 
@@ -220,6 +224,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
@@ -241,6 +248,8 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     url: urlFor(options.database),
     urlFor,
     dataDir,
+    exited,
+    lastOutput: () => output.split('\n').filter((line) => line.trim()).slice(-20),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -4,6 +4,7 @@
  */
 import { OFFICIAL_ROLES, type OfficialRole } from '../domain/roles';
 import { hashPassword } from '../domain/passwords';
+import { appendAudit } from './audit';
 import { Agency, Official } from './entities';
 import type { Orm } from './orm';
 
@@ -13,6 +14,8 @@ export interface NewOfficial {
   role: string;
   agencyCode: string;
   password: string;
+  /** Who creates it, for the audit trail (the operator's login for the command). */
+  createdBy?: string;
 }
 
 const MIN_PASSWORD = 12;
@@ -30,14 +33,24 @@ export async function createOfficial(orm: Orm, input: NewOfficial): Promise<void
   if (!agency) problems.push(`agency: no agency with code ${input.agencyCode}`);
   if (await em.count(Official, { username })) problems.push(`username: ${username} is taken`);
   if (problems.length) throw new Error(`Cannot create the official:\n  ${problems.join('\n  ')}`);
-  em.create(Official, {
-    username,
-    fullName: input.fullName.normalize('NFC').trim(),
-    role: input.role as OfficialRole,
-    agency: agency!,
-    passwordHash: await hashPassword(input.password),
-    active: true,
-    createdAt: new Date(),
+  await em.transactional(async (tx) => {
+    tx.create(Official, {
+      username,
+      fullName: input.fullName.normalize('NFC').trim(),
+      role: input.role as OfficialRole,
+      agency: agency!,
+      passwordHash: await hashPassword(input.password),
+      active: true,
+      createdAt: new Date(),
+    });
+    await tx.flush();
+    // Last in the transaction: the trail's lock is held until the commit.
+    await appendAudit(tx, {
+      actor: input.createdBy ?? 'van-hanh',
+      action: 'official-created',
+      target: `can-bo:${username}`,
+      agencyCode: agency!.code,
+      detail: { username, role: input.role },
+    });
   });
-  await em.flush();
 }

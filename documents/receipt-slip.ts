@@ -26,8 +26,10 @@ export interface ReceiptSlipData extends DossierFormHeading {
   appointmentChanges?: readonly string[];
   /** The official who received the dossier. */
   receivedBy: string;
-  /** Page where the applicant looks the dossier up by its code. */
+  /** Page where the applicant looks the dossier up (`…/tra-cuu`); the QR code opens it with both codes filled in. */
   lookupUrl: string;
+  /** The lookup secret (domain/lookup-secret.ts), as printed: only the applicant holds this paper. */
+  lookupSecret: string;
 }
 
 export function renderReceiptSlipPdf(data: ReceiptSlipData): Promise<Buffer> {
@@ -56,8 +58,8 @@ export function renderReceiptSlipPdf(data: ReceiptSlipData): Promise<Buffer> {
   for (const change of data.appointmentChanges ?? []) drawParagraph(doc, change, { indent: 18 });
   drawParagraph(
     doc,
-    `6. Tra cứu tình trạng hồ sơ: tại ${data.lookupUrl} bằng mã hồ sơ ${data.dossierCode}, ` +
-      'hoặc quét mã QR trên giấy này.',
+    `6. Tra cứu tình trạng hồ sơ: tại ${data.lookupUrl} bằng mã hồ sơ ${data.dossierCode} ` +
+      `và mã bảo mật ${data.lookupSecret}, hoặc quét mã QR trên giấy này.`,
   );
 
   drawSignatures(doc, [
@@ -70,8 +72,9 @@ export function renderReceiptSlipPdf(data: ReceiptSlipData): Promise<Buffer> {
       `Mã hồ sơ: ${data.dossierCode}`,
       'Thời gian chờ công dân bổ sung hồ sơ (nếu có) không tính vào thời hạn giải quyết.',
       'Khi đến nhận kết quả, vui lòng mang theo giấy này và giấy tờ tùy thân.',
+      'Giữ kín mã bảo mật: ai có mã hồ sơ và mã bảo mật đều tra cứu được hồ sơ.',
     ],
-    data.dossierCode,
+    `${data.lookupUrl}?ma=${encodeURIComponent(data.dossierCode)}&bm=${encodeURIComponent(data.lookupSecret.replace(/-/g, ''))}`,
   );
   return toBuffer(doc);
 }

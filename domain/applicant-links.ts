@@ -19,8 +19,16 @@ export function isValidLinkToken(secret: string, code: string, purpose: LinkPurp
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
+/**
+ * The public status page of one dossier: its code and lookup secret (domain/lookup-secret.ts),
+ * the two factors the page asks for. Without the secret the page only asks for it.
+ */
+export function lookupPath(code: string, secret?: string | null): string {
+  return `/tra-cuu?ma=${encodeURIComponent(code)}${secret ? `&bm=${encodeURIComponent(secret)}` : ''}`;
+}
+
 export interface ApplicantLinks {
-  lookup(code: string): string;
+  lookup(code: string, secret?: string | null): string;
   supplement(code: string, round: number): string;
   result(code: string): string;
 }
@@ -29,7 +37,7 @@ export function applicantLinks(publicUrl: string, secret: string): ApplicantLink
   const base = publicUrl.replace(/\/$/, '');
   const code = (c: string) => encodeURIComponent(c);
   return {
-    lookup: (c) => `${base}/tra-cuu?ma=${code(c)}`,
+    lookup: (c, secret) => `${base}${lookupPath(c, secret)}`,
     supplement: (c, round) => `${base}/bo-sung/${code(c)}?lan=${round}&t=${linkToken(secret, c, `supplement-${round}`)}`,
     result: (c) => `${base}/ket-qua/${code(c)}?t=${linkToken(secret, c, 'result')}`,
   };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../config/temporal-connection';
 import { workflowsPath } from '../worker/create-worker';
 import { WORKFLOW_BUNDLE } from '../worker/workflow-bundle';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const quiet = () => undefined;
   const { code } = await bundleWorkflowCode({
     workflowsPath: workflowsPath(),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: console.warn, error: console.error },
   });
   fs.mkdirSync(path.dirname(WORKFLOW_BUNDLE), { recursive: true });

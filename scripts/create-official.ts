@@ -3,6 +3,7 @@
  * creates a back-office account in the database of DATABASE_URL. The password comes from the
  * environment, not the command line, so it stays out of shell history and process lists.
  */
+import os from 'node:os';
 import { loadConfig } from '../config';
 import { createOfficial } from '../db/officials';
 import { initORM } from '../db/orm';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   }
   const orm = await initORM(url);
   try {
-    await createOfficial(orm, { username, fullName, role, agencyCode, password: process.env.OFFICIAL_PASSWORD });
+    await createOfficial(orm, { username, fullName, role, agencyCode, password: process.env.OFFICIAL_PASSWORD, createdBy: `van-hanh:${os.userInfo().username}` });
     console.log(`created ${username.toLowerCase()} (${role}, ${agencyCode})`);
   } finally {
     await orm.close();

@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { localPostgresUrl } from '../db/local-postgres';
 import { initORM } from '../db/orm';
-import { temporalConnectionOptions } from '../config/temporal-connection';
+import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
 import { formatDifferences, reconcile } from './lib/reconcile';
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const codes = process.argv.slice(2);
     const report = await reconcile({
       orm,
-      temporal: new Client({ connection, namespace: config.temporal.namespace }),
+      temporal: new Client({ connection, namespace: config.temporal.namespace, dataConverter: temporalDataConverter(config) }),
       workflowIdPrefix: config.temporal.workflowIdPrefix,
       codes: codes.length ? codes : undefined,
     });

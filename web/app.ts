@@ -6,24 +6,32 @@
 import path from 'node:path';
 import express from 'express';
 import { projectRoot } from '../config/paths';
+import { setUpNoStore } from './middleware/cache-control';
 import { setUpCsrf } from './middleware/csrf';
 import { errorHandler, notFound } from './middleware/errors';
 import { setUpFlash } from './middleware/flash';
 import { setUpFormBodies } from './middleware/form-body';
+import { setUpRequestLog } from './middleware/request-log';
+import { setUpRequestMetrics } from './middleware/request-metrics';
 import { setUpSecurityHeaders } from './middleware/security-headers';
 import { setUpSessions } from './middleware/session';
 import { dossierApiRoutes } from './routes/api/dossiers';
+import { openApiRoutes } from './routes/api/openapi';
 import { paymentCallbackRoutes } from './routes/api/payments';
 import { adminCalendarRoutes } from './routes/admin/calendar';
 import { adminOfficeHoursRoutes } from './routes/admin/office-hours';
 import { authRoutes } from './routes/auth';
+import { ssoRoutes } from './routes/sso';
+import { codecRoutes } from './routes/codec';
 import { dossierRoutes } from './routes/back-office/dossier';
 import { absenceRoutes } from './routes/back-office/absences';
 import { inboxRoutes, setUpInboxCount } from './routes/back-office/inbox';
 import { queueRoutes } from './routes/back-office/queue';
 import { reassignRoutes } from './routes/back-office/reassign';
 import { reportRoutes } from './routes/back-office/reports';
+import { auditRoutes } from './routes/back-office/audit';
 import { supervisionRoutes } from './routes/back-office/supervision';
+import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
 import { applicantLinkRoutes } from './routes/public/applicant-links';
@@ -48,28 +56,34 @@ export function createApp(s: WebServices): express.Application {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 
+  if (s.requestLog) app.use(setUpRequestLog(s.requestLog));
+  app.use(setUpRequestMetrics(s.metrics));
   app.use(setUpSecurityHeaders());
   app.use(setUpLayout(s.mailboxPage));
   app.use('/static', express.static(path.join(projectRoot, 'web', 'public'), { maxAge: '1h', index: false }));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  // Everything after the static assets: no browser or proxy keeps it (personal data, Back after sign-out).
+  app.use(setUpNoStore());
+  app.use(healthRoutes(s));
 
   // The JSON API takes no cookies and no CSRF tokens.
-  app.use('/api/v1', paymentCallbackRoutes(s), dossierApiRoutes(s));
+  // API clients authenticate per route (middleware/api-auth.ts); the document is public.
+  app.use('/api/v1', paymentCallbackRoutes(s), openApiRoutes(s), dossierApiRoutes(s));
 
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(setUpSessions(s.sessions));
+  // The Temporal UI's codec server: a cross-origin JSON POST with the session cookie, which cannot
+  // carry a CSRF token; an Origin allow-list and JSON-only protect it instead (routes/codec.ts).
+  app.use(codecRoutes(s));
   app.use(setUpCsrf());
   app.use(setUpFormBodies());
   app.use(setUpFlash());
   app.use(setUpLayout(s.mailboxPage));
   app.use(setUpInboxCount(s));
 
-  app.use(homeRoutes(s), authRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s), catalogueRoutes(s));
+  app.use(homeRoutes(s), authRoutes(s), ssoRoutes(s), submitRoutes(s), lookupRoutes(s), applicantLinkRoutes(s), catalogueRoutes(s));
   app.use(queueRoutes(s), dossierRoutes(s), supervisionRoutes(s));
   app.use(reassignRoutes(s), absenceRoutes(s), inboxRoutes(s));
-  app.use(reportRoutes(s));
+  app.use(reportRoutes(s), auditRoutes(s));
   app.use(adminCalendarRoutes(s), adminOfficeHoursRoutes(s));
   if (s.mailboxPage) app.use(mailboxRoutes(s));
 

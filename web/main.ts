@@ -6,34 +6,44 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
+import { createLogger } from '../config/log';
 import { catalogueOrExit } from '../config/catalogue';
-import { temporalConnectionOptions } from '../config/temporal-connection';
+import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
 import { createApp } from './app';
 import { createWebServices } from './services';
+import { ssoSettings } from './services/sso';
 
 async function main(): Promise<void> {
   // A broken procedure definition stops the web server here, before anything else.
   const catalog = catalogueOrExit('web');
   const config = loadConfig();
+  const logger = createLogger('web', config.logLevel);
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
   const connection = await Connection.connect(temporalConnectionOptions(config));
+  const secrets = resolveSecrets(config);
   const services = createWebServices({
     orm,
-    temporal: new Client({ connection, namespace: config.temporal.namespace }),
+    temporal: new Client({ connection, namespace: config.temporal.namespace, dataConverter: temporalDataConverter(config) }),
     taskQueue: config.temporal.taskQueue,
     workflowIdPrefix: config.temporal.workflowIdPrefix,
+    temporalUiOrigin: config.temporal.uiOrigin,
     catalog,
     endpoints: resolveEndpoints(config),
-    secrets: resolveSecrets(config),
-    paymentCallbackSecret: config.payment.callbackSecret,
+    secrets,
+    paymentCallbackSecret: secrets.paymentCallbackSecret,
     paymentDeadlineMs: config.payment.deadlineMs,
     reminderLeadMinutes: config.office.reminderLeadMinutes,
     updateWaitMs: config.temporal.updateWaitMs,
     mailboxPage: config.web.mailboxPage,
+    rateLimits: config.rateLimits,
+    metricsToken: config.metrics.token,
+    logger,
+    sso: ssoSettings(config, resolveEndpoints(config).publicUrl),
+    localPasswords: config.localPasswords,
   });
   const server = createApp(services).listen(config.web.port, config.web.host, () => {
-    console.log(`[web] listening on http://${config.web.host}:${config.web.port}`);
+    logger.info(`listening on http://${config.web.host}:${config.web.port}`);
   });
   // Dossiers saved while Temporal was away get their workflow as soon as it is back.
   const resume = setInterval(() => void services.intake.startPendingWorkflows().catch(() => undefined), 30_000);

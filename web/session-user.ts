@@ -13,6 +13,25 @@ export interface SessionUser {
   agencyName: string;
 }
 
+/** What a sign-in (password or SSO) keeps of an official whose agency is loaded. */
+export function sessionUserOf(official: {
+  id: number;
+  username: string;
+  fullName: string;
+  role: OfficialRole;
+  agency: { id: number; code: string; name: string };
+}): SessionUser {
+  return {
+    id: official.id,
+    username: official.username,
+    name: official.fullName,
+    role: official.role,
+    agencyId: official.agency.id,
+    agencyCode: official.agency.code,
+    agencyName: official.agency.name,
+  };
+}
+
 export function actorOf(user: SessionUser): Actor {
   return { id: String(user.id), username: user.username, name: user.name, role: user.role, agencyCode: user.agencyCode };
 }

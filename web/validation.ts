@@ -38,13 +38,25 @@ function notText(label: string, input: unknown): string {
   return `${capitalised(label)} phải là văn bản.`;
 }
 
+/**
+ * Characters no field takes: NUL (PostgreSQL refuses it in text and in JSON, so it would end as
+ * a server error) and the other control characters but tab and line breaks.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Whether `text` has no character that no field takes. */
+export const printable = (text: string) => !CONTROL_CHARACTERS.test(text);
+
+const unprintable = (label: string) => `${capitalised(label)} chứa ký tự không hợp lệ.`;
+
 /** Text the user must give; trimmed, at most `max` characters. */
 export function requiredText(label: string, max: number) {
   return z
     .string({ error: (issue) => notText(label, issue.input) })
     .trim()
     .min(1, `Vui lòng nhập ${label}.`)
-    .max(max, `${capitalised(label)} không được dài quá ${max} ký tự.`);
+    .max(max, `${capitalised(label)} không được dài quá ${max} ký tự.`)
+    .refine(printable, unprintable(label));
 }
 
 /** Text the user may leave out; absent reads as empty. */
@@ -53,6 +65,7 @@ export function optionalText(label: string, max: number) {
     .string({ error: (issue) => notText(label, issue.input) })
     .trim()
     .max(max, `${capitalised(label)} không được dài quá ${max} ký tự.`)
+    .refine(printable, unprintable(label))
     .optional()
     .transform((text) => text ?? '');
 }
@@ -85,7 +98,7 @@ const ONE_VALUE = 'Mỗi mục chỉ nhận một giá trị.';
  * form, an action's input). The CSRF token was checked before; it is only let through here.
  */
 export function formWith<T extends z.ZodRawShape>(shape: T) {
-  return z.object({ ...shape, _csrf: z.string().optional() }).catchall(z.string({ error: ONE_VALUE }));
+  return z.object({ ...shape, _csrf: z.string().optional() }).catchall(z.string({ error: ONE_VALUE }).refine(printable, 'Mục này chứa ký tự không hợp lệ.'));
 }
 
 /** The keys of a parsed form body that are not among `known`: the values of the form's own fields. */

@@ -25,6 +25,8 @@ export function activitiesFromConfig(
       merchantId: config.payment.merchantId,
       timeoutMs: config.registry.timeoutMs,
       callbackUrl: endpoints.paymentCallbackUrl,
+      // Back to the status page with the code only: the gateway is not given the lookup secret, so
+      // the page asks for it (the payer's browser came from that page, with it, moments before).
       returnUrl: (code) => `${endpoints.publicUrl}/tra-cuu?ma=${encodeURIComponent(code)}`,
     }),
     links: applicantLinks(endpoints.publicUrl, linkSecret),

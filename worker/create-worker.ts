@@ -9,6 +9,8 @@ export interface DossierWorkerOptions {
   activities: DossierActivities;
   /** A pre-built bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Encrypts payloads (config/temporal-connection.ts temporalDataConverter): the same as every client's. */
+  dataConverter: WorkerOptions['dataConverter'];
   /** Fewer slots keep memory low on a small machine; more raise throughput. */
   maxConcurrentActivityTaskExecutions?: number;
 }
@@ -23,6 +25,7 @@ export async function createDossierWorker(options: DossierWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: workflowsPath() }),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 100,
     // Workflows are small and many: keep their state cached between updates.

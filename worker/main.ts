@@ -8,10 +8,12 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { resolveEndpoints, resolveSecrets } from '../config/endpoints';
 import { initORM } from '../db/orm';
+import { createLogger, lineLog } from '../config/log';
 import { catalogueOrExit } from '../config/catalogue';
 import { activitiesFromConfig } from './activity-deps';
 import { createDossierWorker } from './create-worker';
-import { temporalConnectionOptions } from '../config/temporal-connection';
+import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
+import { serveWorkerMetrics } from './metrics-server';
 import { installRuntime } from './runtime';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 
@@ -19,24 +21,36 @@ async function main(): Promise<void> {
   // A broken procedure definition stops the worker here, before any dossier runs on it.
   catalogueOrExit('worker');
   const config = loadConfig();
+  const logger = createLogger('worker', config.logLevel);
   // The SDK's own logs at warning level, unless LOG_LEVEL=debug.
-  installRuntime(config.logLevel === 'debug' ? 'DEBUG' : 'WARN');
+  installRuntime(config.logLevel === 'debug' ? 'DEBUG' : 'WARN', logger);
   if (!config.database.url) throw new Error('DATABASE_URL is not set');
   const orm = await initORM(config.database.url);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   // Bulk reassignments and absences send the dossier workflows Updates from activities.
   const clientConnection = await Connection.connect(temporalConnectionOptions(config));
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const dataConverter = temporalDataConverter(config);
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter });
   const worker = await createDossierWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: activitiesFromConfig(config, orm, temporal, resolveEndpoints(config), resolveSecrets(config).linkSecret),
+    dataConverter,
+    activities: activitiesFromConfig(config, orm, temporal, resolveEndpoints(config), resolveSecrets(config).linkSecret, lineLog(logger)),
     workflowBundle: prebuiltWorkflowBundle(),
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-  console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+  const metrics = config.metrics.workerPort !== undefined ? await serveWorkerMetrics(config.metrics.workerPort) : undefined;
+  // Ctrl-C under `npm start` brings two signals (SIGINT from the terminal, SIGTERM from start.ts),
+  // and the SDK's runtime shuts the worker down on them too: a second shutdown() of a worker
+  // already stopping throws IllegalStateError ("Not running"), so ask only a running one.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    });
+  }
+  logger.info(`polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   await worker.run();
+  metrics?.close();
   await connection.close();
   await clientConnection.close();
   await orm.close();

@@ -19,6 +19,8 @@ export interface DevServerOptions {
   /** Keep workflow history in this SQLite file across restarts (in memory when unset). */
   dbFile?: string;
   namespace?: string;
+  /** The Temporal UI decodes payloads through this codec server (motcua's /codec, for signed-in administrators). */
+  uiCodecEndpoint?: string;
 }
 
 export interface DevServer {
@@ -39,6 +41,28 @@ export function devServerExecutable(cliPath?: string) {
  */
 export const DEV_SERVER_DYNAMIC_CONFIG = ['system.enableActivityEagerExecution=true'];
 
+/**
+ * The command line the SDK's `createLocal` builds for the CLI, for callers that run the binary
+ * themselves and must see it exit (scripts/start.ts supervises it and restarts it on the same
+ * port and SQLite file). Without a built binary there is none: the SDK downloads its own.
+ */
+export function devServerCommand(options: DevServerOptions & { port: number }): { binary: string; args: string[] } | undefined {
+  const executable = devServerExecutable(options.cliPath);
+  if (executable.type !== 'existing-path') return undefined;
+  if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  return {
+    binary: executable.path,
+    args: [
+      ...['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', options.namespace ?? 'default'],
+      ...['--log-format', 'pretty', '--log-level', 'warn'],
+      ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+      ...(options.uiPort !== undefined ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+      ...DEV_SERVER_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
+      ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+    ],
+  };
+}
+
 export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const env = await TestWorkflowEnvironment.createLocal({
@@ -51,7 +75,10 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       uiPort: options.uiPort,
       dbFilename: options.dbFile,
       log: { format: 'pretty', level: 'warn' },
-      extraArgs: DEV_SERVER_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
+      extraArgs: [
+        ...DEV_SERVER_DYNAMIC_CONFIG.flatMap((setting) => ['--dynamic-config-value', setting]),
+        ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+      ],
     },
   });
   return { address: env.address, env, stop: () => env.teardown() };

@@ -3,6 +3,7 @@ import type { ApologyRecord, CheckRecord, PaymentRecord, ResultRecord } from '..
 import type { ClockPause, TimeLimit } from '../../domain/legal-clock';
 import { OUTCOMES } from '../../domain/outcomes';
 import { Agency } from './agency';
+import { ApiClient } from './api-client';
 
 /**
  * The read model of one dossier, for lists and pages. The workflow owns the truth and writes
@@ -15,6 +16,8 @@ export const Dossier = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     code: p.string().length(40).unique(),
+    /** Second factor of the public lookup (domain/lookup-secret.ts); the database makes one when none is given. */
+    lookupSecret: p.string().length(8).defaultRaw('motcua_lookup_secret()'),
     procedureCode: p.string().length(40),
     procedureVersion: p.integer(),
     procedureName: p.string().length(300),
@@ -59,6 +62,8 @@ export const Dossier = defineEntity({
     version: p.integer().default(0),
     /** Workflow history length when the batch written last was made: orders batches across a lost workflow task. */
     projectionEpoch: p.integer().default(0),
+    /** The API client that submitted it (null: the public form or a counter); it reads its own dossiers without the lookup secret. */
+    submittedBy: () => p.manyToOne(ApiClient).nullable(),
     /** Client-chosen key of the submission; the same key never makes a second dossier. */
     idempotencyKey: p.string().length(200).nullable().unique(),
     /** Hash of the submitted data, to tell a retry from a different submission under the same key. */

@@ -1,4 +1,5 @@
 export { Agency, type IAgency } from './agency';
+export { ApiClient, ApiClientSecret, type IApiClient, type IApiClientSecret } from './api-client';
 export { AuditEvent } from './audit-event';
 export { CalendarDay, type ICalendarDay } from './calendar-day';
 export { CalendarYear, type ICalendarYear } from './calendar-year';
@@ -14,6 +15,7 @@ export { Task, type ITask } from './task';
 export { TimelineEvent, type ITimelineEvent } from './timeline-event';
 
 import { Agency } from './agency';
+import { ApiClient, ApiClientSecret } from './api-client';
 import { AuditEvent } from './audit-event';
 import { CalendarDay } from './calendar-day';
 import { CalendarYear } from './calendar-year';
@@ -30,6 +32,8 @@ import { TimelineEvent } from './timeline-event';
 
 export const ENTITIES = [
   Agency,
+  ApiClient,
+  ApiClientSecret,
   AuditEvent,
   CalendarDay,
   CalendarYear,

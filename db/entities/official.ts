@@ -17,6 +17,10 @@ export const Official = defineEntity({
     active: p.boolean().default(true),
     /** Phòng, ban: a group tasks may be given to, and a line in the supervisor's statistics. */
     department: p.string().length(120).nullable(),
+    /** Single sign-on: the identity provider and the subject this official signs in as (web/services/sso.ts); null: never signed in through it. */
+    ssoIssuer: p.string().length(300).nullable(),
+    ssoSubject: p.string().length(255).nullable(),
+    ssoLinkedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

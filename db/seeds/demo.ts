@@ -7,6 +7,7 @@
 import { AGENCY_KINDS } from '../../domain/agency-kinds';
 import { COMMUNES } from '../../domain/communes';
 import { PROVINCES, provinceTitle, type Province } from '../../domain/provinces';
+import { hashClientSecret } from '../../domain/api-credentials';
 import { Agency, Official } from '../entities';
 import type { Orm } from '../orm';
 import { seedCalendar } from './calendar';
@@ -155,4 +156,30 @@ export async function seedDemoOfficials(orm: Orm): Promise<void> {
     .onConflict('username')
     .ignore()
     .execute('run');
+}
+
+/**
+ * The demo API client (development and tests only): the national portal with every agency and
+ * procedure in scope. Fixed credentials, printed by `npm start`; never seeded with SEED_DEMO=off.
+ * Real clients get random ones from `npm run api-client -- create`.
+ */
+export const DEMO_API_CLIENT = {
+  clientId: 'cl_00000000000de000',
+  secret: 'motcua-demo-api-secret-for-development-only',
+  name: 'Cổng Dịch vụ công quốc gia (demo)',
+} as const;
+
+/** `Authorization` header value of the demo API client. */
+export const DEMO_API_AUTHORIZATION = `Bearer ${DEMO_API_CLIENT.clientId}.${DEMO_API_CLIENT.secret}`;
+
+export async function seedDemoApiClient(orm: Orm): Promise<void> {
+  const connection = orm.em.getConnection();
+  const created = await connection.execute<{ id: number }[]>(
+    `insert into api_client (client_id, name, agencies, procedures, active, created_at) values (?, ?, '["*"]', '["*"]', true, now())
+     on conflict (client_id) do nothing returning id`,
+    [DEMO_API_CLIENT.clientId, DEMO_API_CLIENT.name],
+  );
+  if (created.length) {
+    await connection.execute(`insert into api_client_secret (client_id, secret_hash, created_at) values (?, ?, now())`, [created[0].id, hashClientSecret(DEMO_API_CLIENT.secret)]);
+  }
 }

@@ -3,6 +3,7 @@
  * in-process through `startPaymentSandbox` (tests, the start script).
  */
 import { loadConfig } from '../../config';
+import { resolveSecrets } from '../../config/endpoints';
 import { listen, runUntilSignalled, type ListenAddress, type RunningSandbox } from '../http';
 import { createPaymentSandbox, type PaymentSandboxOptions } from './app';
 
@@ -14,7 +15,8 @@ export async function startPaymentSandbox(options: PaymentSandboxOptions & Liste
 async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startPaymentSandbox({
-    callbackSecret: config.payment.callbackSecret,
+    // The web's secret: from the environment (npm start passes it), or DATA_DIR/secrets.json.
+    callbackSecret: resolveSecrets(config).paymentCallbackSecret,
     latencyMs: config.sandbox.latencyMs,
     failureRate: config.sandbox.failureRate,
     host: '127.0.0.1',

@@ -10,14 +10,17 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { type Config, loadConfig } from '../../config';
-import type { Endpoints } from '../../config/endpoints';
+import type { Endpoints, Secrets } from '../../config/endpoints';
+import { temporalDataConverter } from '../../config/temporal-connection';
 import type { Orm } from '../../db/orm';
 import { type Catalog } from '../../engine/catalog';
+import type { Logger } from '../../config/log';
 import { catalog } from '../../config/catalogue';
 import { startPaymentSandbox } from '../../sandboxes/payment/main';
 import { startRegistrySandbox } from '../../sandboxes/registry/main';
 import { createApp } from '../../web/app';
 import { createWebServices, type WebServices } from '../../web/services';
+import { ssoSettings } from '../../web/services/sso';
 import { activitiesFromConfig } from '../../worker/activity-deps';
 import { createDossierWorker } from '../../worker/create-worker';
 import { installRuntime } from '../../worker/runtime';
@@ -35,6 +38,8 @@ export interface InProcessOptions {
   catalog?: Catalog;
   sandboxLatencyMs?: [number, number];
   log?: (line: string) => void;
+  /** Logs each web request (JSON, with its id) through this logger; unset: requests are not logged. */
+  logger?: Logger;
 }
 
 export interface InProcessStack {
@@ -51,11 +56,14 @@ export interface InProcessStack {
   stop(): Promise<void>;
 }
 
-export const IN_PROCESS_SECRETS = {
+/** The secrets of every in-process stack (config/secret-rules.ts refuses them outside development). */
+export const IN_PROCESS_SECRETS: Secrets = {
   sessionSecret: 'in-process-session-secret-0123456789',
   linkSecret: 'in-process-link-secret-0123456789',
+  paymentCallbackSecret: 'in-process-callback-secret-0123456789',
+  payloadKeys: 'in-process:Zj2fgNbRRSLnthEc1fr5CN0aDbnp4RWbOB3dBX/daqs=',
 };
-const CALLBACK_SECRET = 'in-process-callback-secret-0123456789';
+const CALLBACK_SECRET = IN_PROCESS_SECRETS.paymentCallbackSecret;
 const REGISTRY_KEY = 'in-process-registry-key';
 
 export async function startInProcessStack(options: InProcessOptions): Promise<InProcessStack> {
@@ -89,7 +97,14 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     PUBLIC_URL: baseUrl,
     SESSION_SECRET: IN_PROCESS_SECRETS.sessionSecret,
     LINK_SECRET: IN_PROCESS_SECRETS.linkSecret,
+    PAYLOAD_KEYS: IN_PROCESS_SECRETS.payloadKeys,
     MAILBOX_PAGE: 'on',
+    // Tests and the benchmark send hundreds of requests from one address in minutes: the limits
+    // are set out of reach here; a test of the limits sets its own through `env`.
+    RATE_LIMIT_LOOKUP: '100000/1m',
+    RATE_LIMIT_SUBMIT: '100000/1m',
+    RATE_LIMIT_API: '100000/1m',
+    RATE_LIMIT_SIGN_IN: '100000/1m',
     ...options.env,
   };
   const config = loadConfig(env);
@@ -102,12 +117,15 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
   const log = options.log ?? (() => undefined);
 
   const connection = await Connection.connect({ address: options.temporalAddress });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  // Payloads encrypted as in production (config/payload-codec.ts), by the web's client and the worker alike.
+  const dataConverter = temporalDataConverter(config);
+  const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   const services = createWebServices({
     orm: options.orm,
     temporal,
     taskQueue,
     workflowIdPrefix: taskQueue,
+    temporalUiOrigin: config.temporal.uiOrigin,
     catalog: options.catalog ?? catalog(),
     endpoints,
     secrets: IN_PROCESS_SECRETS,
@@ -115,7 +133,12 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     paymentDeadlineMs: config.payment.deadlineMs,
     reminderLeadMinutes: config.office.reminderLeadMinutes,
     updateWaitMs: config.temporal.updateWaitMs,
-    mailboxPage: true,
+    metricsToken: config.metrics.token,
+    logger: options.logger,
+    mailboxPage: config.web.mailboxPage,
+    rateLimits: config.rateLimits,
+    sso: ssoSettings(config, baseUrl),
+    localPasswords: config.localPasswords,
     log,
   });
   server.on('request', createApp(services));
@@ -129,6 +152,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
       connection: nativeConnection,
       namespace: config.temporal.namespace,
       taskQueue,
+      dataConverter,
       activities: activitiesFromConfig(config, options.orm, temporal, endpoints, IN_PROCESS_SECRETS.linkSecret, log),
       workflowBundle: options.workflowBundlePath ? { codePath: options.workflowBundlePath } : undefined,
     });

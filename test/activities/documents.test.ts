@@ -114,6 +114,7 @@ const slip: ReceiptSlipData = {
   appointmentAt: '2026-02-27T10:00:00.000Z',
   receivedBy: 'Lê Minh Anh',
   lookupUrl: 'https://motcua.example.vn/tra-cuu',
+  lookupSecret: '7KQ2-M9XD',
 };
 
 describe('receipt and appointment slip PDF (form 01)', () => {
@@ -143,8 +144,9 @@ describe('receipt and appointment slip PDF (form 01)', () => {
     expect(extracted.text).toContain('Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 27/02/2026');
   });
 
-  test('tells how to look the dossier up and who received it', () => {
+  test('tells how to look the dossier up, with its lookup secret, and who received it', () => {
     expect(extracted.text).toContain('https://motcua.example.vn/tra-cuu');
+    expect(extracted.text).toMatch(/mã bảo mật\s+7KQ2-M9XD/);
     expect(extracted.text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
     expect(extracted.text).toContain('Lê Minh Anh');
   });

@@ -1,7 +1,7 @@
 /**
  * One dossier through every step in a real browser (Debian's Chromium driven by playwright-core):
  * the applicant submits and pays, the receiver, the specialist and the leader work it in the
- * back office, and the result comes back as a PDF and a message in the mailbox.
+ * back office, and the result comes back as a PDF and a message in the mailbox (read by the supervisor).
  */
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { renewalForm } from '../support/scenario';
@@ -70,12 +70,16 @@ test('a driving-licence renewal goes from the public form to the result in the b
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   const code = (await page.getByTestId('dossier-code').textContent())!.trim();
   expect(code).toMatch(/^000\.00\.31\.H01-\d{6}-\d{4}$/);
+  // The second factor of the public lookup, shown once here (and printed on the receipt).
+  const secret = (await page.getByTestId('lookup-secret').textContent())!.trim();
+  expect(secret).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const statusPage = `${stack.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}&bm=${secret}`;
 
   // The receiver accepts it; the registries are checked in the background.
   await workFromQueue('hn.tiepnhan', code, 'Tiếp nhận hồ sơ');
 
   // The applicant pays from the status page, on the gateway's page, and comes back.
-  await page.goto(`${stack.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
+  await page.goto(statusPage);
   await reloadUntilVisible(page, page.getByTestId('pay-link'));
   await page.getByTestId('pay-link').click();
   await page.getByText('135.000').first().waitFor();
@@ -99,16 +103,19 @@ test('a driving-licence renewal goes from the public form to the result in the b
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await context.close();
 
-  // The applicant finds the result message, and its link opens the electronic licence.
-  await page.goto(`${stack.baseUrl}/hop-thu?den=nguyen.van.an%40example.vn`);
-  const mail = page.getByTestId('mail').filter({ hasText: `Đã có kết quả hồ sơ ${code}` });
+  // The result message is in the development mailbox, which only officials such as the
+  // agency's supervisor may read; its link opens the electronic licence for the applicant.
+  const { context: supervisor, page: mailbox } = await signedIn('hn.giamsat');
+  await mailbox.goto(`${stack.baseUrl}/hop-thu?den=nguyen.van.an%40example.vn`);
+  const mail = mailbox.getByTestId('mail').filter({ hasText: `Đã có kết quả hồ sơ ${code}` });
   await mail.waitFor();
   expect(await mail.textContent()).toContain(number);
   const resultLink = (await mail.locator('a', { hasText: '/ket-qua/' }).getAttribute('href'))!;
+  await supervisor.close();
   const download = await applicant.request.get(resultLink);
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  await page.goto(`${stack.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
+  await page.goto(statusPage);
   expect(await page.getByTestId('public-status').textContent()).toBe('Đã trả kết quả');
   await applicant.close();
 });

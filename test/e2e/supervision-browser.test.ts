@@ -39,7 +39,9 @@ test('a supervisor selects tasks on the task list and moves them to a colleague'
   await page.getByLabel('Tên đăng nhập').fill('hn.giamsat');
   await page.getByLabel('Mật khẩu').fill('motcua-demo');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/giam-sat$/);
+  await page.waitForURL(/\/giam-sat$/, { waitUntil: 'domcontentloaded' }).catch(async (error: Error) => {
+    throw new Error(`the supervisor did not reach /giam-sat: at ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 300)}\n${error.message}`);
+  });
 
   await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
   await page.waitForURL(/\/giam-sat\/nhiem-vu$/);

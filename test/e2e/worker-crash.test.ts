@@ -7,6 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { IssuedNumber, Notification, TimelineEvent } from '../../db/entities';
 import { projectRoot } from '../../config/paths';
+import { freePort } from '../../db/local-postgres';
+import { eventually } from '../support/eventually';
 import { DossierActions } from '../../web/services/dossier-actions';
 import { actor, decide, expectDone, openTask, pay, submit, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
@@ -104,4 +106,34 @@ test('a dossier survives the worker being killed mid-activity, without duplicate
   const subjects = (await em.find(Notification, { dossierCode: code })).map((n) => n.subject);
   expect(new Set(subjects).size).toBe(subjects.length);
   expect(subjects).toHaveLength(4);
+  second.process.kill('SIGTERM');
+  await new Promise((r) => second.process.once('exit', r));
+});
+
+test('a worker stopped with Ctrl-C (SIGINT, then SIGTERM) drains and exits cleanly, and serves its metrics while it runs', async () => {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'worker', 'main.js')], {
+    env: { ...stack.workerEnv, WORKER_METRICS_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.push(child);
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  await eventually(() => output, (o) => o.includes('polling task queue'), 30_000);
+
+  // A dossier through its registry checks, so the worker has called an outside system.
+  const code = await submit(stack);
+  expectDone(await decide(stack, code, 'intake', 'hn.tiepnhan', 'accept'));
+  await waitForDossier(stack, code, (d) => d.stepId !== 'verify' && d.stepId !== 'intake');
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+  expect(metrics).toMatch(/motcua_external_calls_total\{system="registry",outcome="ok"\} [1-9]/);
+  expect(metrics).not.toContain(code);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (status) => resolve(status)));
+  // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, SIGTERM from start.ts.
+  child.kill('SIGINT');
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(output).not.toMatch(/IllegalStateError|Not running/);
 });

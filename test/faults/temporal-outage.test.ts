@@ -12,10 +12,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { Dossier, Notification, TimelineEvent } from '../../db/entities';
 import { freePort } from '../../db/local-postgres';
-import { DEMO_ENTERPRISES } from '../../sandboxes/registry/data';
 import { formatDifferences, reconcile } from '../../scripts/lib/reconcile';
 import { eventually } from '../support/eventually';
-import { actor, openTask, submitTo, waitForDossier } from '../support/scenario';
+import { actor, openTask, promotionForm, submitTo, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 import { temporalProcess, type TemporalProcess } from '../support/temporal-process';
 
@@ -40,25 +39,6 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const retailer = DEMO_ENTERPRISES.activeRetailer;
-const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
-const form = (i: number) => ({
-  enterpriseName: retailer.name,
-  taxCode: retailer.taxCode,
-  enterpriseAddress: retailer.address,
-  representativeName: 'Ngô Thanh Tùng',
-  representativeCitizenId: '079082003387',
-  phone: '0283829 1234',
-  email: `khuyenmai${i}@phuongnam.example.vn`,
-  province: '79',
-  programmeName: `Cào thẻ trúng thưởng số ${i}`,
-  startDate: inDays(20),
-  endDate: inDays(60),
-  promotedGoods: 'Mọi hàng hóa bán tại các siêu thị Phương Nam',
-  prizes: 'Giải nhất; 01 xe máy; 31.000.000 đồng; 1 giải',
-  totalPrizeValue: '31.000.000',
-  winningEvidence: 'Thẻ cào in mã số dự thưởng',
-});
 
 const PATH = [
   { step: 'intake', as: 'hcm.sct.tiepnhan', action: 'accept' },
@@ -68,7 +48,7 @@ const PATH = [
 
 test('after a Temporal outage longer than the web waits, every dossier completes and the read model equals the workflows', async () => {
   const codes: string[] = [];
-  for (let i = 0; i < DOSSIERS; i++) codes.push(await submitTo(stack, 'SCT-KM-DK', form(i)));
+  for (let i = 0; i < DOSSIERS; i++) codes.push(await submitTo(stack, 'SCT-KM-DK', promotionForm(i)));
   const officials = Object.fromEntries(await Promise.all(PATH.map(async (p) => [p.as, await actor(stack, p.as)] as const)));
 
   let decided = 0;

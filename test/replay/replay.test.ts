@@ -8,6 +8,8 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { checkedDefinitions } from '../../config/catalogue';
+import { dataConverterFor } from '../../config/temporal-connection';
+import { IN_PROCESS_SECRETS } from '../../scripts/lib/in-process-stack';
 import { Catalog } from '../../engine/catalog';
 
 const DIR = path.join(__dirname, 'histories');
@@ -29,7 +31,10 @@ test('replays every recorded dossier without non-determinism', async () => {
     history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8'))),
   }));
   const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.MOTCUA_TEST_WORKFLOW_BUNDLE! } }, histories)) {
+  // Histories recorded before the payload codec are plaintext and pass through it; later ones are
+  // encrypted with the test stack's key (config/payload-codec.ts).
+  const dataConverter = dataConverterFor(IN_PROCESS_SECRETS.payloadKeys);
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.MOTCUA_TEST_WORKFLOW_BUNDLE! }, dataConverter }, histories)) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
   }
   expect(failures).toEqual([]);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, startLocalPostgres, type LocalPostgres } from '../../db/local-postgres';
 import { initORM, migrate } from '../../db/orm';
-import { seedDemoOfficials, seedReferenceData } from '../../db/seeds/demo';
+import { seedDemoApiClient, seedDemoOfficials, seedReferenceData } from '../../db/seeds/demo';
 import { startTemporalDevServer, type DevServer } from '../../worker/temporal-dev-server';
 import { workflowBundle } from './workflow-bundle';
 
@@ -43,6 +43,7 @@ export default async function fullStackSetup(): Promise<void> {
   await migrate(orm);
   await seedReferenceData(orm);
   await seedDemoOfficials(orm);
+  await seedDemoApiClient(orm);
   await orm.close();
   process.env.MOTCUA_TEST_TEMPLATE_URL = templateUrl.toString();
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { projectRoot } from '../../config/paths';
+import { FAILURE_CONVERTER_PATH } from '../../config/temporal-connection';
 import { workflowsPath } from '../../worker/create-worker';
 import { WORKFLOW_BUNDLE } from '../../worker/workflow-bundle';
 
@@ -68,7 +69,7 @@ async function findOrBuild(): Promise<string> {
   if (fs.existsSync(cached)) return cached;
 
   const started = Date.now();
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger });
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   // Written aside and renamed: another run in the same checkout may be reading the same name.
   const partial = `${cached}.${process.pid}.tmp`;

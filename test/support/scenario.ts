@@ -4,7 +4,7 @@
  * read model, since that is what users see.
  */
 import { type IDossier, Official } from '../../db/entities';
-import { DEMO_RECORDS } from '../../sandboxes/registry/data';
+import { DEMO_ENTERPRISES, DEMO_RECORDS } from '../../sandboxes/registry/data';
 import type { Actor, UpdateResult } from '../../workflows/messages';
 import type { ActionOutcome } from '../../web/services/dossier-actions';
 import { eventually } from './eventually';
@@ -96,3 +96,25 @@ export async function pay(stack: Stack, code: string): Promise<string> {
 }
 
 export { updateId };
+
+const retailer = DEMO_ENTERPRISES.activeRetailer;
+const inDays = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A promotion registration (SCT-KM-DK) of the demo retailer, its programme numbered `i`, starting in 20 days. */
+export const promotionForm = (i: number): Record<string, string> => ({
+  enterpriseName: retailer.name,
+  taxCode: retailer.taxCode,
+  enterpriseAddress: retailer.address,
+  representativeName: 'Ngô Thanh Tùng',
+  representativeCitizenId: '079082003387',
+  phone: '0283829 1234',
+  email: `khuyenmai${i}@phuongnam.example.vn`,
+  province: '79',
+  programmeName: `Cào thẻ trúng thưởng số ${i}`,
+  startDate: inDays(20),
+  endDate: inDays(60),
+  promotedGoods: 'Mọi hàng hóa bán tại các siêu thị Phương Nam',
+  prizes: 'Giải nhất; 01 xe máy; 31.000.000 đồng; 1 giải',
+  totalPrizeValue: '31.000.000',
+  winningEvidence: 'Thẻ cào in mã số dự thưởng',
+});

@@ -5,6 +5,7 @@
  */
 import { Dossier, type IDossier } from '../../db/entities';
 import type { Catalog } from '../../engine/catalog';
+import type { Logger } from '../../config/log';
 import { type InProcessStack, startInProcessStack } from '../../scripts/lib/in-process-stack';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -17,6 +18,8 @@ export interface StackOptions {
   catalog?: Catalog;
   /** Another Temporal server than the shared one (a test that stops and restarts its own). */
   temporalAddress?: string;
+  /** Logs each web request through this logger (a test that reads the logs). */
+  logger?: Logger;
 }
 
 export interface Stack extends InProcessStack {
@@ -35,6 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env: options.env,
     worker: options.worker,
     catalog: options.catalog,
+    logger: options.logger,
   });
   return {
     ...stack,

@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { portAccepts } from '../../scripts/lib/start-units';
 import { BUILT_CLI, DEV_SERVER_DYNAMIC_CONFIG } from '../../worker/temporal-dev-server';
 
 export interface TemporalProcess {
@@ -18,15 +18,6 @@ export interface TemporalProcess {
   start(): Promise<void>;
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 export async function temporalProcess(options: { port: number; dataDir: string }): Promise<TemporalProcess> {
   const binary = process.env.TEMPORAL_CLI_PATH ?? BUILT_CLI;
@@ -50,7 +41,7 @@ export async function temporalProcess(options: { port: number; dataDir: string }
     child.stdout?.on('data', (d) => (output += String(d)));
     child.stderr?.on('data', (d) => (output += String(d)));
     const deadline = Date.now() + 30_000;
-    while (!(await accepts(options.port))) {
+    while (!(await portAccepts(options.port))) {
       if (child.exitCode !== null) throw new Error(`Temporal dev server exited: ${output}`);
       if (Date.now() > deadline) throw new Error(`Temporal dev server did not start: ${output}`);
       await new Promise((r) => setTimeout(r, 100));

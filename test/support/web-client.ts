@@ -6,6 +6,9 @@ export interface Page {
   status: number;
   location: string | null;
   text: string;
+  contentType: string | null;
+  /** Every header of the answer (Cache-Control and the like); set by WebClient, absent on pages built by hand. */
+  headers?: Headers;
 }
 
 export class WebClient {
@@ -34,7 +37,7 @@ export class WebClient {
     const text = await response.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
     if (token) this.csrf = token;
-    return { status: response.status, location: response.headers.get('location'), text };
+    return { status: response.status, location: response.headers.get('location'), text, contentType: response.headers.get('content-type'), headers: response.headers };
   }
 
   get(path: string): Promise<Page> {
@@ -42,9 +45,9 @@ export class WebClient {
   }
 
   /** A download (PDF) with the session's cookies. */
-  async download(path: string): Promise<{ status: number; contentType: string | null; body: Buffer }> {
+  async download(path: string): Promise<{ status: number; contentType: string | null; headers: Headers; body: Buffer }> {
     const response = await fetch(this.baseUrl + path, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
-    return { status: response.status, contentType: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+    return { status: response.status, contentType: response.headers.get('content-type'), headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
   }
 
   /** Posts a form with the current CSRF token (unless `_csrf` is given, or `withCsrf` is false). */

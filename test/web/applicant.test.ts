@@ -3,6 +3,7 @@
  * link in the message, and what officials print for the applicant (the receipt slip).
  */
 import { Notification } from '../../db/entities';
+import { extractPdf } from '../support/pdf-text';
 import { decide, expectDone, renewalForm, submit, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 import { visibleText, WebClient } from '../support/web-client';
@@ -71,4 +72,7 @@ test('prints the receipt and appointment slip once the dossier is accepted', asy
   expect(slip.status).toBe(200);
   expect(slip.contentType).toBe('application/pdf');
   expect(slip.body.subarray(0, 5).toString()).toBe('%PDF-');
+  // Form 01 carries the second factor of the public lookup, for the applicant who takes it home.
+  const { lookupSecret } = await stack.dossier(code);
+  expect(extractPdf(slip.body).text).toMatch(new RegExp(`mã bảo mật\\s+${lookupSecret.slice(0, 4)}-${lookupSecret.slice(4)}`));
 });

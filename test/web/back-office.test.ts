@@ -2,7 +2,8 @@
  * The back office over HTTP, as officials use it: sign-in, agency scoping, CSRF, field errors
  * (422) and refusals (409) with their Vietnamese reasons.
  */
-import { AuditEvent } from '../../db/entities';
+import { AuditEvent, Notification } from '../../db/entities';
+import { eventually } from '../support/eventually';
 import { decide, expectDone, openTask, renewalForm, submit, waitForDossier } from '../support/scenario';
 import { startStack, type Stack } from '../support/stack';
 import { visibleText, WebClient } from '../support/web-client';
@@ -151,23 +152,58 @@ test('registers a public submission once, even when the form is sent twice', asy
   const second = await web.post('/nop-ho-so/GPLX-DOI', fields);
   expect(first.status).toBe(303);
   expect(second.location).toBe(first.location);
-  const code = decodeURIComponent(first.location!.split('/').pop()!);
+  const confirmationUrl = new URL(first.location!, stack.baseUrl);
+  const code = decodeURIComponent(confirmationUrl.pathname.split('/').pop()!);
   expect(code).toMatch(/^000\.00\.31\.H79-/);
+  const { lookupSecret } = await stack.dossier(code);
+  expect(confirmationUrl.searchParams.get('bm')).toBe(lookupSecret);
   const confirmation = await web.get(first.location!);
   expect(visibleText(confirmation.text)).toContain(code);
+  expect(visibleText(confirmation.text)).toContain(`${lookupSecret.slice(0, 4)}-${lookupSecret.slice(4)}`);
+  // The confirmation page shows the secret: without it, nobody else opens the page by code.
+  expect((await new WebClient(stack.baseUrl).get(`/nop-ho-so/da-nop/${encodeURIComponent(code)}`)).status).toBe(404);
 });
 
-test('looks up a dossier by code without showing personal data', async () => {
+test('looks up a dossier by code and lookup secret without showing personal data', async () => {
   const code = await submit(stack);
   await openTask(stack, code, 'intake');
+  const { lookupSecret } = await stack.dossier(code);
+  expect(lookupSecret).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
   const web = new WebClient(stack.baseUrl);
-  const found = await web.get(`/tra-cuu?ma=${encodeURIComponent(code.toLowerCase())}`);
+  // Typed loosely: lower case, in two groups.
+  const typed = `${lookupSecret.slice(0, 4)}-${lookupSecret.slice(4)}`.toLowerCase();
+  const found = await web.get(`/tra-cuu?ma=${encodeURIComponent(code.toLowerCase())}&bm=${typed}`);
   expect(found.status).toBe(200);
   const text = visibleText(found.text);
   expect(text).toContain('Mới đăng ký');
   expect(text).toContain('Nguyễn V. A.');
   expect(text).not.toContain('001085004521');
-  const missing = await web.get('/tra-cuu?ma=000.00.31.H01-200101-9999');
-  expect(missing.status).toBe(404);
-  expect(visibleText(missing.text)).toContain('Không tìm thấy hồ sơ có mã 000.00.31.H01-200101-9999');
+  // The applicant's message links to the lookup with both codes.
+  const sent = await eventually(
+    () => stack.db.orm.em.fork().find(Notification, { dossierCode: code }),
+    (rows) => rows.length > 0,
+    10_000,
+  );
+  expect(sent[0].body).toContain(`/tra-cuu?ma=${encodeURIComponent(code)}&bm=${lookupSecret}`);
+});
+
+test('tells nothing about a dossier without its lookup secret, whether the code exists or not', async () => {
+  const code = await submit(stack);
+  const { lookupSecret, procedureName } = await stack.dossier(code);
+  const web = new WebClient(stack.baseUrl);
+  // A code alone only fills the form in and asks for the secret.
+  const codeOnly = await web.get(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+  expect(codeOnly.status).toBe(200);
+  expect(visibleText(codeOnly.text)).toContain('Mã bảo mật');
+  expect(visibleText(codeOnly.text)).not.toContain(procedureName);
+  const wrongSecret = lookupSecret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+  const wrong = await web.get(`/tra-cuu?ma=${encodeURIComponent(code)}&bm=${wrongSecret}`);
+  const unknown = await web.get(`/tra-cuu?ma=000.00.31.H01-200101-9999&bm=${lookupSecret}`);
+  for (const page of [wrong, unknown]) {
+    expect(page.status).toBe(404);
+    expect(visibleText(page.text)).toContain('Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật đã nhập');
+    expect(visibleText(page.text)).not.toContain(procedureName);
+    expect(page.text).not.toContain(lookupSecret);
+  }
+  expect(visibleText(wrong.text)).toBe(visibleText(unknown.text));
 });

@@ -9,13 +9,15 @@ export type RawBody =
   | { form: [string, string][] }
   | { json: unknown }
   | { multipart: Record<string, string> }
+  /** Bytes as they are, with the content type and other headers given (none: no content type). */
+  | { raw: string | Buffer; type?: string; headers?: Record<string, string> }
   | { none: true };
 
 export class RawClient extends WebClient {
   /** Sends `body` as it is; the CSRF token goes as a header too, so any kind of body gets past the check. */
   request(method: string, path: string, body: RawBody = { none: true }): Promise<Page> {
     const headers: Record<string, string> = this.csrf ? { 'x-csrf-token': this.csrf } : {};
-    let payload: string | FormData | undefined;
+    let payload: string | FormData | Uint8Array | undefined;
     if ('form' in body) {
       const params = new URLSearchParams(body.form);
       if (this.csrf && !body.form.some(([k]) => k === '_csrf')) params.append('_csrf', this.csrf);
@@ -28,6 +30,10 @@ export class RawClient extends WebClient {
       const data = new FormData();
       for (const [k, v] of Object.entries(body.multipart)) data.append(k, v);
       payload = data;
+    } else if ('raw' in body) {
+      payload = typeof body.raw === 'string' ? body.raw : new Uint8Array(body.raw);
+      if (body.type) headers['content-type'] = body.type;
+      Object.assign(headers, body.headers);
     }
     return this.send(path, { method, headers, body: payload });
   }

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'express';
 import { errorPage } from '../view-models/error';
+import { unsupportedMediaType } from './request-problems';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -17,5 +18,17 @@ export function setUpFormBodies(): RequestHandler {
     res
       .status(415)
       .render('error', errorPage('Yêu cầu không hợp lệ', 'Biểu mẫu phải được gửi từ trang web (dạng application/x-www-form-urlencoded); nội dung dạng khác không được chấp nhận.'));
+  };
+}
+
+/**
+ * The JSON API reads JSON only: a body of another kind (a form, multipart, text, none declared)
+ * is answered 415 with what it takes, instead of being read as missing fields.
+ */
+export function jsonBodiesOnly(): RequestHandler {
+  return (req, res, next) => {
+    if (!WITH_BODY.has(req.method) || req.is(['application/json', '+json']) !== false) return next();
+    const problem = unsupportedMediaType('JSON (Content-Type: application/json)');
+    res.status(problem.status).json({ error: problem.error, message: problem.message });
   };
 }

@@ -12,6 +12,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { appendAudit } from '../../db/audit';
 import type { Orm } from '../../db/orm';
 import { isTaskRole, type OfficialRole, ROLE_LABELS, type TaskRole } from '../../domain/roles';
 import { addCalendarDays, atLocalTime, formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
@@ -267,6 +268,13 @@ export class AbsenceService {
       });
       return { kind: 'unavailable', message: TEMPORAL_UNAVAILABLE };
     }
+    await appendAudit(this.orm.em.fork(), {
+      actor: user.username,
+      action: 'absence-recorded',
+      target: `vang-mat:${id}`,
+      agencyCode: user.agencyCode,
+      detail: { official: official.id, delegate: delegate.id, from: request.fromDay, to: request.toDay, reason: request.reason },
+    });
     return { kind: 'recorded', id };
   }
 
@@ -290,6 +298,7 @@ export class AbsenceService {
       }
     }
     await connection.execute(`update official_absence set cancelled_at = now() where id = ? and cancelled_at is null`, [id]);
+    await appendAudit(this.orm.em.fork(), { actor: user.username, action: 'absence-cancelled', target: `vang-mat:${id}`, agencyCode: user.agencyCode });
     return { kind: 'cancelled' };
   }
 }

@@ -13,7 +13,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type CalendarYearView, loadCalendarYears, type SourcedEntry } from '../../db/calendar';
-import { AuditEvent, CalendarDay, CalendarYear, type ICalendarDay } from '../../db/entities';
+import { type AuditEntry, appendAuditEntries } from '../../db/audit';
+import { CalendarDay, CalendarYear, type ICalendarDay } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import type { CalendarEntry } from '../../domain/calendar';
 import { formatVietnameseDate } from '../../domain/vietnam-time';
@@ -200,6 +201,8 @@ export class CalendarAdmin {
         await em.flush();
         const [after] = await loadCalendarYears(em, year, year);
         if (!sameDays(before.entries, after.entries)) change = { reason: outcome.change };
+        // Last in the transaction: the trail's lock is held until the commit.
+        await appendAuditEntries(em, this.pendingAudit.get(em) ?? []);
       });
     } catch (error) {
       // Two tabs adding the same day: the second meets the first's row.
@@ -223,15 +226,13 @@ export class CalendarAdmin {
     }
   }
 
+  /** Entries each edit's transaction appends to the trail once its change is flushed (edit). */
+  private readonly pendingAudit = new WeakMap<EntityManager, AuditEntry[]>();
+
   private audit(em: EntityManager, editor: CalendarEditor, action: string, target: string, before: unknown, after: unknown): void {
-    em.create(AuditEvent, {
-      at: new Date(),
-      actor: editor.username,
-      action,
-      target: `lich:${target}`,
-      ip: editor.ip ?? null,
-      detail: JSON.stringify({ before, after }),
-    });
+    const entries = this.pendingAudit.get(em) ?? [];
+    entries.push({ actor: editor.username, action, target: `lich:${target}`, ip: editor.ip ?? null, detail: { before, after } });
+    this.pendingAudit.set(em, entries);
   }
 }
 

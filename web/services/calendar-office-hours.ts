@@ -3,7 +3,8 @@
  * an administrator for the agencies of their province; null means the default
  * (DEFAULT_OFFICE_HOURS). Each change is audited with its before and after.
  */
-import { Agency, AuditEvent } from '../../db/entities';
+import { appendAudit } from '../../db/audit';
+import { Agency } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../../domain/legal-clock';
 import type { SessionUser } from '../session-user';
@@ -55,13 +56,15 @@ export class OfficeHoursAdmin {
       if (!agency) return undefined;
       const before = agency.officeHours ?? null;
       agency.officeHours = hours;
-      em.create(AuditEvent, {
-        at: new Date(),
+      await em.flush();
+      // Last in the transaction: the trail's lock is held until the commit.
+      await appendAudit(em, {
         actor: editor.username,
         action: 'office-hours-changed',
         target: `co-quan:${code}`,
         ip: editor.ip ?? null,
-        detail: JSON.stringify({ before, after: hours }),
+        agencyCode: code,
+        detail: { before, after: hours },
       });
       return JSON.stringify(before) === JSON.stringify(hours) ? '' : agency.name;
     });

@@ -7,6 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { renderReceiptSlipPdf } from '../../documents/receipt-slip';
 import { DossierDocument, type IDossier, type IDossierDocument, TimelineEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
+import { lookupPath } from '../../domain/applicant-links';
+import { formatLookupSecret } from '../../domain/lookup-secret';
 import { findProvince } from '../../domain/provinces';
 import type { ProcedureDefinition } from '../../engine/definition';
 import { timeLimitLabel } from '../../domain/legal-clock';
@@ -87,7 +89,7 @@ export class DossierDocuments {
       reason: apology.reason,
       at: apology.at,
       signedBy: apology.by.name,
-      lookupUrl: `${this.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+      lookupUrl: `${this.publicUrl}${lookupPath(dossier.code, dossier.lookupSecret)}`,
     });
     return { fileName: `${dossier.code}-phieu-xin-loi.pdf`, mimeType: 'application/pdf', content };
   }
@@ -103,7 +105,8 @@ export class DossierDocuments {
       appointmentAt: dossier.appointmentAt.toISOString(),
       appointmentChanges: appointmentChanges(dossier),
       receivedBy: accepted?.actorName ?? '',
-      lookupUrl: `${this.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+      lookupUrl: `${this.publicUrl}/tra-cuu`,
+      lookupSecret: formatLookupSecret(dossier.lookupSecret),
     });
     return { fileName: `${dossier.code}-giay-tiep-nhan.pdf`, mimeType: 'application/pdf', content };
   }

@@ -33,6 +33,7 @@ import {
   type UpdateResult,
 } from '../../workflows/messages';
 import type { ReadModelWatch } from './read-model-watch';
+import type { WebMetrics } from '../metrics';
 
 export type ActionOutcome =
   | { kind: 'done'; result: UpdateResult }
@@ -74,7 +75,18 @@ export interface DossierActionsOptions {
   /** How long to wait for the read model after Temporal confirmed. */
   readModelWaitMs?: number;
   log?: (line: string) => void;
+  metrics?: WebMetrics;
+  /**
+   * Asks whether Temporal answers at all. An Update still unanswered after `probeAfterMs` makes
+   * it ask: when Temporal is out of reach the official is told at once (503) instead of after
+   * the whole wait; when it answers (a worker is slow, or none runs) the wait goes on.
+   */
+  temporalReachable?: () => Promise<boolean>;
+  probeAfterMs?: number;
 }
+
+/** Thrown inside the race when the probe finds Temporal out of reach. */
+class TemporalUnreachable extends Error {}
 
 export class DossierActions {
   private readonly workflowIdPrefix: string;
@@ -93,6 +105,13 @@ export class DossierActions {
   }
 
   private async send<Req>(code: string, update: UpdateDefinition<UpdateResult, [Req]>, request: Req, updateId: string): Promise<ActionOutcome> {
+    const started = performance.now();
+    const outcome = await this.sendOnce(code, update, request, updateId);
+    this.options.metrics?.updateAnswered(update.name, outcome.kind, (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async sendOnce<Req>(code: string, update: UpdateDefinition<UpdateResult, [Req]>, request: Req, updateId: string): Promise<ActionOutcome> {
     const handle = this.temporal.workflow.getHandle(dossierWorkflowId(code, this.workflowIdPrefix));
     // Abort the call itself after the wait, so no retry outlives the request that made it.
     const controller = new AbortController();
@@ -108,10 +127,27 @@ export class DossierActions {
       }, this.updateWaitMs);
     });
     call.catch(() => undefined);
+    const reachable = this.options.temporalReachable;
+    let probeTimer: NodeJS.Timeout | undefined;
+    const probe = reachable
+      ? new Promise<never>((_resolve, reject) => {
+          probeTimer = setTimeout(() => {
+            void reachable().then((up) => {
+              if (up) return;
+              controller.abort();
+              reject(new TemporalUnreachable());
+            });
+          }, this.options.probeAfterMs ?? 2_000);
+        })
+      : new Promise<never>(() => undefined);
     let result: UpdateResult;
     try {
-      result = await Promise.race([call, expiry]);
+      result = await Promise.race([call, expiry, probe]);
     } catch (error) {
+      if (error instanceof TemporalUnreachable) {
+        this.log(`[web] update ${update.name} for ${code} not sent: Temporal is out of reach`);
+        return { kind: 'unavailable', message: UNAVAILABLE };
+      }
       if (signal.aborted || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { kind: 'timeout', message: TIMEOUT };
       const message = refusalMessage(error);
       if (message !== undefined) return { kind: 'refused', message };
@@ -120,6 +156,7 @@ export class DossierActions {
       return { kind: 'unavailable', message: UNAVAILABLE };
     } finally {
       clearTimeout(timer);
+      clearTimeout(probeTimer);
     }
     // Recorded by Temporal; the page the official sees next should show it.
     if (result.version !== undefined && this.options.readModel) {

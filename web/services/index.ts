@@ -6,13 +6,22 @@
 import type { Client } from '@temporalio/client';
 import type { Endpoints, Secrets } from '../../config/endpoints';
 import type { Orm } from '../../db/orm';
+import { lineLog, type Logger } from '../../config/log';
+import { WebMetrics } from '../metrics';
+import { HealthService } from './health';
 import type { Catalog } from '../../engine/catalog';
 import { PgSessionStore, type SessionSettings } from '../middleware/session';
+import { createRateLimiters, type RateLimiters } from '../middleware/rate-limit';
+import type { RateLimits } from '../../config';
 import { AbsenceService } from './absences';
+import { ApiClientAuth } from './api-clients';
 import { ApplicantAccess } from './applicant-access';
+import { AuditLogService } from './audit-log';
 import { CalendarAdmin } from './calendar-admin';
 import { type CalendarChanges, TemporalCalendarChanges } from './calendar-changes';
 import { OfficeHoursAdmin } from './calendar-office-hours';
+import { PayloadCodecService } from './payload-codec';
+import { appendAudit } from '../../db/audit';
 import { DossierActions } from './dossier-actions';
 import { ReadModelWatch } from './read-model-watch';
 import { DossierDocuments } from './documents';
@@ -24,12 +33,15 @@ import { ReadModel } from './read-model';
 import { ReassignmentService } from './reassignment';
 import { ReportService } from './reports';
 import { SignInService } from './sign-in';
+import { SsoService, type SsoSettings } from './sso';
 import { SupervisionService } from './supervision';
 import { TaskService } from './tasks';
 
 export interface WebServices {
   procedures: Procedures;
   intake: IntakeService;
+  /** API clients' credentials (/api/v1): who is calling, and what they may submit for. */
+  apiClients: ApiClientAuth;
   actions: DossierActions;
   readModel: ReadModel;
   /** The supervisor's levers: where things stand, bulk reassignment, absences; and the officials' inbox. */
@@ -44,11 +56,27 @@ export interface WebServices {
   officeHours: OfficeHoursAdmin;
   documents: DossierDocuments;
   signIn: SignInService;
+  /** Single sign-on through the identity provider (/dang-nhap/sso); unset: not configured. */
+  sso?: SsoService;
+  /** Whether the password form signs officials in (LOCAL_PASSWORDS). */
+  localPasswords: boolean;
+  /** The chained audit trail: /nhat-ky, and the openings of dossiers' full records. */
+  auditLog: AuditLogService;
   paymentCallbacks: PaymentCallbackService;
   applicantAccess: ApplicantAccess;
+  /** The Temporal UI's codec server (/codec): decrypts payloads for administrators. */
+  codec: PayloadCodecService;
   /** Where applicants reach this site, for links shown to them. */
   publicUrl: string;
   mailboxPage: boolean;
+  /** Per-client rate limits of the public doors, counted in PostgreSQL (middleware/rate-limit.ts). */
+  rateLimits: RateLimiters;
+  health: HealthService;
+  metrics: WebMetrics;
+  /** Who else may read /metrics: a client presenting this bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** Where each answered request is logged (JSON, with its request id); unset: requests are not logged. */
+  requestLog?: Logger;
   /** App wiring, not for routes. */
   sessions: SessionSettings;
   log: (line: string) => void;
@@ -59,6 +87,8 @@ export interface WebServiceOptions {
   temporal: Client;
   taskQueue: string;
   workflowIdPrefix: string;
+  /** The Temporal UI's origin (TEMPORAL_UI_ORIGIN), which may call /codec with officials' cookies. */
+  temporalUiOrigin?: string;
   catalog: Catalog;
   endpoints: Endpoints;
   secrets: Secrets;
@@ -69,15 +99,28 @@ export interface WebServiceOptions {
   updateWaitMs?: number;
   mailboxPage: boolean;
   log?: (line: string) => void;
+  /** The process's structured logger: requests are logged through it, and `log` lines when `log` is unset. */
+  logger?: Logger;
+  metricsToken?: string;
+  /** Per-client rate limits (RATE_LIMIT_*); default: middleware/rate-limit.ts DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimits;
   /** Tells open dossiers the calendar changed (default: nobody is told). */
   calendarChanges?: CalendarChanges;
+  /** Single sign-on (web/services/sso.ts ssoSettings); unset: passwords only. */
+  sso?: SsoSettings;
+  /** Local passwords (LOCAL_PASSWORDS); default on. */
+  localPasswords?: boolean;
 }
 
 export function createWebServices(o: WebServiceOptions): WebServices {
-  const log = o.log ?? console.log;
+  const log = o.log ?? (o.logger ? lineLog(o.logger) : console.log);
   const calendarChanges = o.calendarChanges ?? new TemporalCalendarChanges(o.temporal, o.taskQueue, o.workflowIdPrefix);
   const readModel = new ReadModel(o.orm);
+  const metrics = new WebMetrics(o.orm);
+  const health = new HealthService(o.orm, o.temporal);
   const actions = new DossierActions(o.temporal, {
+    metrics,
+    temporalReachable: () => health.temporalReachable(),
     workflowIdPrefix: o.workflowIdPrefix,
     updateWaitMs: o.updateWaitMs,
     readModel: new ReadModelWatch(o.orm, log),
@@ -95,8 +138,10 @@ export function createWebServices(o: WebServiceOptions): WebServices {
       catalog: o.catalog,
       paymentDeadlineMs: o.paymentDeadlineMs,
       reminderLeadMinutes: o.reminderLeadMinutes,
+      metrics,
       log,
     }),
+    apiClients: new ApiClientAuth(o.orm),
     actions,
     readModel,
     supervision: new SupervisionService(o.orm, readModel.calendar),
@@ -109,8 +154,22 @@ export function createWebServices(o: WebServiceOptions): WebServices {
     officeHours: new OfficeHoursAdmin(o.orm, calendarChanges),
     documents: new DossierDocuments(o.orm, o.endpoints.publicUrl),
     signIn: new SignInService(o.orm),
+    sso: o.sso ? new SsoService(o.orm, o.sso, log) : undefined,
+    localPasswords: o.localPasswords ?? true,
+    auditLog: new AuditLogService(o.orm),
     paymentCallbacks: new PaymentCallbackService(o.orm, actions, o.paymentCallbackSecret, log),
     applicantAccess: new ApplicantAccess(o.secrets.linkSecret),
+    codec: new PayloadCodecService(
+      o.secrets.payloadKeys,
+      { publicUrl: o.endpoints.publicUrl, temporalUi: o.temporalUiOrigin },
+      (entry) => appendAudit(o.orm.em.fork(), entry),
+      log,
+    ),
+    health,
+    metrics,
+    metricsToken: o.metricsToken,
+    requestLog: o.logger,
+    rateLimits: createRateLimiters(o.orm, o.rateLimits, log),
     publicUrl: o.endpoints.publicUrl,
     mailboxPage: o.mailboxPage,
     sessions: {

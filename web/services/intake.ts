@@ -9,6 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { formatDossierCode, receiptDay } from '../../domain/dossier-code';
+import { inScope } from '../../domain/api-credentials';
+import { newLookupSecret } from '../../domain/lookup-secret';
 import { findCommune } from '../../domain/communes';
 import { findProvince } from '../../domain/provinces';
 import { localIsoDate } from '../../domain/vietnam-time';
@@ -19,6 +21,8 @@ import type { ProcedureDefinition } from '../../engine/definition';
 import { type FieldErrors, validateForm } from '../../engine/form';
 import { dossierWorkflowId } from '../../workflows/ids';
 import type { DossierInput } from '../../workflows/messages';
+import type { WebMetrics } from '../metrics';
+import { withinTemporalWait } from './temporal-wait';
 
 const DOSSIER_WORKFLOW_TYPE = 'dossierWorkflow';
 
@@ -27,13 +31,21 @@ export interface Submission {
   form: Record<string, unknown>;
   channel: DossierInput['channel'];
   idempotencyKey?: string;
+  /**
+   * The API client submitting (issue 8): recorded on the dossier, and the agency the dossier goes
+   * to must be in its scope. Its idempotency keys are namespaced by the caller (`api:<clientId>:<key>`).
+   */
+  apiClient?: { id: number; agencies: readonly string[] };
 }
 
 export type SubmissionResult =
-  | { kind: 'created' | 'existing'; code: string }
+  /** `lookupSecret`: the second factor of the public lookup, for the applicant only (domain/lookup-secret.ts). */
+  | { kind: 'created' | 'existing'; code: string; lookupSecret: string }
   | { kind: 'invalid'; errors: FieldErrors; values: Record<string, string> }
   | { kind: 'unknown-procedure'; message: string }
-  | { kind: 'key-reused'; message: string };
+  | { kind: 'key-reused'; message: string }
+  /** The dossier would go to an agency outside the API client's scope. */
+  | { kind: 'out-of-scope'; agencyCode: string; message: string };
 
 export interface IntakeDeps {
   orm: Orm;
@@ -45,6 +57,13 @@ export interface IntakeDeps {
   /** Working minutes before a task's deadline its official is reminded. */
   reminderLeadMinutes?: number;
   log?: (line: string) => void;
+  metrics?: WebMetrics;
+  /**
+   * How long a submission waits for Temporal to start its workflow. The dossier is saved first;
+   * past this wait the applicant gets their code at once and the workflow starts later
+   * (startPendingWorkflows), so an outage does not hold the applicant for the client's retries.
+   */
+  startWaitMs?: number;
 }
 
 function submissionHash(procedure: ProcedureDefinition, values: Record<string, string>): string {
@@ -104,6 +123,9 @@ export class IntakeService {
     const routed = await handlingAgency(em, procedure, values);
     if ('error' in routed) return { kind: 'invalid', errors: routed.error, values };
     const agency = routed.agency;
+    if (submission.apiClient && !inScope(submission.apiClient.agencies, agency.code)) {
+      return { kind: 'out-of-scope', agencyCode: agency.code, message: `Hệ thống gọi API không được phép nộp hồ sơ đến cơ quan ${agency.name} (${agency.code}).` };
+    }
 
     const applicant = procedure.form.applicant;
     let dossier: IDossier;
@@ -112,6 +134,7 @@ export class IntakeService {
         const code = await nextDossierCode(tx, agency.unitCode, now);
         return tx.create(Dossier, {
           code,
+          lookupSecret: newLookupSecret(),
           procedureCode: procedure.code,
           procedureVersion: procedure.version,
           procedureName: procedure.name,
@@ -128,6 +151,7 @@ export class IntakeService {
           applicantPhone: (applicant.phoneField && values[applicant.phoneField]) || null,
           submittedAt: now,
           idempotencyKey: submission.idempotencyKey ?? null,
+          submittedBy: submission.apiClient?.id ?? null,
           submissionHash: hash,
         });
       });
@@ -142,7 +166,7 @@ export class IntakeService {
     await this.startWorkflow(dossier, procedure, agency).catch((error) =>
       this.deps.log?.(`[intake] ${dossier.code} saved; its workflow will start later: ${String(error)}`),
     );
-    return { kind: 'created', code: dossier.code };
+    return { kind: 'created', code: dossier.code, lookupSecret: dossier.lookupSecret };
   }
 
   private async repeat(earlier: IDossier, hash: string): Promise<SubmissionResult> {
@@ -150,7 +174,8 @@ export class IntakeService {
       return { kind: 'key-reused', message: 'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác.' };
     }
     if (!earlier.workflowStartedAt) await this.startPending(earlier);
-    return { kind: 'existing', code: earlier.code };
+    // The same key and the same data: the caller sent this very submission, secret included.
+    return { kind: 'existing', code: earlier.code, lookupSecret: earlier.lookupSecret };
   }
 
   private async startPending(row: IDossier): Promise<void> {
@@ -182,14 +207,21 @@ export class IntakeService {
     try {
       // One workflow type for every dossier; custom steps come from the definition's `workflow`.
       // Started by name: the web layer knows the workflow's contract (messages.ts), not its code.
-      await this.deps.temporal.workflow.start(DOSSIER_WORKFLOW_TYPE, {
-        taskQueue: this.deps.taskQueue,
-        workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
+      await withinTemporalWait(this.deps.temporal, this.deps.startWaitMs ?? 5_000, () =>
+        this.deps.temporal.workflow.start(DOSSIER_WORKFLOW_TYPE, {
+          taskQueue: this.deps.taskQueue,
+          workflowId: dossierWorkflowId(row.code, this.deps.workflowIdPrefix),
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      );
+      this.deps.metrics?.workflowStarted('started');
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+        this.deps.metrics?.workflowStarted('failed');
+        throw error;
+      }
+      this.deps.metrics?.workflowStarted('already-running');
     }
     await this.deps.orm.em.fork().nativeUpdate(Dossier, { id: row.id }, { workflowStartedAt: new Date() });
   }

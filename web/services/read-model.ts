@@ -17,6 +17,7 @@ import {
 } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import type { WorkingCalendar } from '../../domain/working-days';
+import { lookupSecretMatches } from '../../domain/lookup-secret';
 import type { ResultRecord } from '../../workflows/messages';
 import type { SessionUser } from '../session-user';
 import { isTaskRole } from '../../domain/roles';
@@ -124,13 +125,42 @@ export class ReadModel {
     return this.em().findOne(Official, { id, agency: user.agencyId, active: true });
   }
 
-  /** For the public status page and API: by code only, without personal data beyond the name. */
+  /** By code only: for pages whose link already proves who follows it (signed applicant links). */
   async publicDossier(code: string): Promise<IDossier | null> {
     return this.em().findOne(Dossier, { code }, { populate: ['agency'] });
   }
 
-  /** The newest messages of the outbox, to one recipient when given. */
-  async mailbox(limit = 100, recipient?: string) {
-    return this.em().find(Notification, recipient ? { recipient } : {}, { orderBy: { id: 'desc' }, limit });
+  /**
+   * For the public status page and API: the dossier only when `secret` is its lookup secret
+   * (compared in constant time); null alike for an unknown code and a wrong secret.
+   */
+  async lookedUp(code: string, secret: string | undefined): Promise<IDossier | null> {
+    const dossier = code ? await this.publicDossier(code) : null;
+    return lookupSecretMatches(dossier?.lookupSecret, secret) ? dossier : null;
+  }
+
+  /**
+   * For the API: the dossier when the API client `apiClientId` submitted it (no secret needed),
+   * otherwise as lookedUp, with its lookup secret. Another client's dossier is as unknown as a wrong secret.
+   */
+  async lookedUpBy(code: string, secret: string | undefined, apiClientId: number | undefined): Promise<IDossier | null> {
+    const dossier = code ? await this.publicDossier(code) : null;
+    if (dossier && apiClientId !== undefined && dossier.submittedBy?.id === apiClientId) return dossier;
+    return lookupSecretMatches(dossier?.lookupSecret, secret) ? dossier : null;
+  }
+
+  /**
+   * The newest messages of the outbox (the development mailbox), to one recipient when given:
+   * every message for an administrator, those of the agency's dossiers for a supervisor,
+   * none for anyone else.
+   */
+  async mailbox(user: SessionUser, limit = 100, recipient?: string) {
+    if (user.role !== 'admin' && user.role !== 'supervisor') return [];
+    const em = this.em();
+    const where: Record<string, unknown> = recipient ? { recipient } : {};
+    if (user.role === 'supervisor') {
+      where.dossierCode = { $in: em.createQueryBuilder(Dossier, 'd').select('d.code').where({ agency: user.agencyId }).getKnexQuery() };
+    }
+    return em.createQueryBuilder(Notification, 'n').select('*').where(where).orderBy({ id: 'desc' }).limit(limit).getResultList();
   }
 }

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { appendAudit } from '../../db/audit';
 import type { Orm } from '../../db/orm';
 import { isTaskRole, ROLE_LABELS, type TaskRole } from '../../domain/roles';
 import { localIsoDate } from '../../domain/vietnam-time';
@@ -202,6 +203,15 @@ export class ReassignmentService {
       await this.execute(`delete from reassignment_batch where id = ?`, [batchId]);
       return { kind: 'unavailable', message: TEMPORAL_UNAVAILABLE };
     }
+    // Each task moved gets its own entry (activities/reassignment.ts); this one says who asked for what.
+    await appendAudit(this.orm.em.fork(), {
+      actor: user.username,
+      action: 'reassignment-started',
+      target: `phan-cong:${batchId}`,
+      agencyCode: user.agencyCode,
+      key: `reassignment-started:${batchId}`,
+      detail: { batch: batchId, to: checked.label, tasks: tasks.length, reason },
+    });
     return { kind: 'started', batchId };
   }
 

@@ -1,92 +1,65 @@
 /**
  * Officials' sign-in and sign-out: checks the password, builds the session user, and writes
- * every attempt to the audit trail (`audit_event`), with a brake on password guessing. The brake
- * is its own small interface so a stronger one (kept in the database, by address as well as
- * name) can replace the in-memory one without touching the route.
+ * every attempt to the audit trail (`audit_event`), with a brake on password guessing
+ * (sign-in-throttle.ts: growing waits per client and per account, kept in PostgreSQL, never a
+ * lock of the account). The answers do not tell whether a user name exists: the same message
+ * for an unknown name and a wrong password, a password check of the same cost for both, and a
+ * wait that depends on what was typed and from where, not on the account.
  */
-import { AuditEvent, Official } from '../../db/entities';
+import { appendAudit } from '../../db/audit';
+import { Official } from '../../db/entities';
 import type { Orm } from '../../db/orm';
-import { verifyPassword } from '../../domain/passwords';
-import type { SessionUser } from '../session-user';
+import { verifyNobodysPassword, verifyPassword } from '../../domain/passwords';
+import { type SessionUser, sessionUserOf } from '../session-user';
+import { PgSignInThrottle, type SignInBrake } from './sign-in-throttle';
 
-export interface SignInBrake {
-  locked(username: string): boolean;
-  failed(username: string): void;
-  succeeded(username: string): void;
-}
-
-const MAX_FAILURES = 5;
-const LOCK_MS = 5 * 60_000;
-
-/** Failed sign-ins per user name; in memory, so a restart forgets them (acceptable for a brake). */
-export class MemorySignInBrake implements SignInBrake {
-  private readonly failures = new Map<string, { count: number; until?: number }>();
-
-  locked(username: string): boolean {
-    const f = this.failures.get(username);
-    return !!f?.until && f.until > Date.now();
-  }
-
-  failed(username: string): void {
-    const f = this.failures.get(username) ?? { count: 0 };
-    f.count++;
-    if (f.count >= MAX_FAILURES) Object.assign(f, { count: 0, until: Date.now() + LOCK_MS });
-    this.failures.set(username, f);
-  }
-
-  succeeded(username: string): void {
-    this.failures.delete(username);
-  }
-}
+export type { SignInBrake } from './sign-in-throttle';
 
 export type SignInResult =
   | { kind: 'signed-in'; user: SessionUser }
   | { kind: 'refused'; message: string }
-  | { kind: 'locked'; message: string };
+  | { kind: 'throttled'; message: string; retryAfterSeconds: number };
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
-const LOCKED = 'Tài khoản tạm khóa do đăng nhập sai nhiều lần; vui lòng thử lại sau 5 phút.';
+const throttled = (seconds: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`;
 
 export class SignInService {
   constructor(
     private readonly orm: Orm,
-    private readonly brake: SignInBrake = new MemorySignInBrake(),
+    private readonly brake: SignInBrake = new PgSignInThrottle(orm),
   ) {}
 
-  private audit(actor: string, action: string, ip: string | undefined): Promise<unknown> {
-    return this.orm.em.fork().insert(AuditEvent, { at: new Date(), actor: actor || '-', action, ip: ip ?? null, detail: null });
+  /** Appended to the chained trail (db/audit.ts); the agency, when known, lets its supervisors see it. */
+  private audit(actor: string, action: string, ip: string | undefined, agencyCode?: string): Promise<unknown> {
+    return appendAudit(this.orm.em.fork(), { actor: actor || '-', action, ip: ip ?? null, agencyCode: agencyCode ?? null });
   }
 
   /** `username` as typed (trimmed, lower case); every outcome is audited. */
   async signIn(username: string, password: string, ip: string | undefined): Promise<SignInResult> {
-    if (this.brake.locked(username)) {
-      await this.audit(username, 'sign-in-locked', ip);
-      return { kind: 'locked', message: LOCKED };
+    const attempt = { username, client: ip ?? 'unknown' };
+    const waitMs = await this.brake.wait(attempt);
+    if (waitMs > 0) {
+      // Refused before the password is looked at: a guess made now tells nothing.
+      await this.audit(username, 'sign-in-throttled', ip);
+      const seconds = Math.ceil(waitMs / 1000);
+      return { kind: 'throttled', message: throttled(seconds), retryAfterSeconds: seconds };
     }
     const official = await this.orm.em.fork().findOne(Official, { username, active: true }, { populate: ['agency', 'passwordHash'] });
-    const valid = official ? await verifyPassword(official.passwordHash, password) : false;
+    const valid = official ? await verifyPassword(official.passwordHash, password) : await verifyNobodysPassword(password);
     if (!official || !valid) {
-      this.brake.failed(username);
-      await this.audit(username, 'sign-in-failed', ip);
+      await this.brake.failed(attempt);
+      await this.audit(username, 'sign-in-failed', ip, official?.agency.code);
       return { kind: 'refused', message: WRONG };
     }
-    this.brake.succeeded(username);
-    await this.audit(username, 'sign-in', ip);
+    await this.brake.succeeded(attempt);
+    await this.audit(username, 'sign-in', ip, official.agency.code);
     return {
       kind: 'signed-in',
-      user: {
-        id: official.id,
-        username: official.username,
-        name: official.fullName,
-        role: official.role,
-        agencyId: official.agency.id,
-        agencyCode: official.agency.code,
-        agencyName: official.agency.name,
-      },
+      user: sessionUserOf(official),
     };
   }
 
-  signedOut(username: string, ip: string | undefined): Promise<unknown> {
-    return this.audit(username, 'sign-out', ip);
+  signedOut(username: string, ip: string | undefined, agencyCode?: string): Promise<unknown> {
+    return this.audit(username, 'sign-out', ip, agencyCode);
   }
 }

@@ -1,6 +1,7 @@
 /** What the header shows on every page: who is signed in and where they may go. */
 import { ROLE_LABELS } from '../../domain/roles';
 import type { SessionUser } from '../session-user';
+import { mayReadMailbox } from './mailbox';
 
 export interface NavLink {
   href: string;
@@ -24,7 +25,6 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
         link('/thu-tuc', 'Thủ tục', false),
         link('/nop-ho-so', 'Nộp hồ sơ', false),
         link('/tra-cuu', 'Tra cứu hồ sơ', false),
-        ...(mailboxPage ? [link('/hop-thu', 'Hộp thư thử nghiệm', false)] : []),
         link('/dang-nhap', 'Cán bộ đăng nhập', false),
       ],
     };
@@ -38,8 +38,12 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
         : []),
       ...(user.role === 'supervisor' || user.role === 'leader' ? [link('/giam-sat', 'Giám sát tiến độ', path.startsWith('/giam-sat'))] : []),
       ...(user.role === 'supervisor' || user.role === 'leader' || user.role === 'admin' ? [link('/bao-cao', 'Báo cáo thống kê')] : []),
+      // The audit trail (routes/back-office/audit.ts).
+      ...(user.role === 'supervisor' || user.role === 'admin' ? [link('/nhat-ky', 'Nhật ký')] : []),
       link('/thu-tuc', 'Thủ tục', path.startsWith('/thu-tuc')),
       link(INBOX_PATH, 'Thông báo'),
+      // Applicants' messages: only for those who may read them (routes/mailbox.ts).
+      ...(mailboxPage && mayReadMailbox(user) ? [link('/hop-thu', 'Hộp thư thử nghiệm')] : []),
     ],
   };
 }

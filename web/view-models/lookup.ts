@@ -1,5 +1,5 @@
 /**
- * The public status page: what anyone holding the code may know. No personal data beyond a
+ * The public status page: what anyone holding the code and its lookup secret may know. No personal data beyond a
  * masked name; the payment link while a fee is due.
  */
 import type { IDossier, ITimelineEvent } from '../../db/entities';
@@ -9,13 +9,15 @@ import { maskName } from '../../domain/personal-data';
 import { portalStatusLabel } from '../../domain/portal-status';
 import { dateText, dateTimeText } from './format';
 
-export function lookupPage(input: { code: string; dossier?: IDossier; events?: readonly ITimelineEvent[]; error?: string }) {
+export function lookupPage(input: { code: string; secret?: string; dossier?: IDossier; events?: readonly ITimelineEvent[]; error?: string }) {
   const { code, dossier, error } = input;
-  if (!dossier) return { title: 'Tra cứu hồ sơ', code, error, dossier: undefined };
+  // The secret typed is never written back into the page: a wrong one is typed again.
+  if (!dossier) return { title: 'Tra cứu hồ sơ', code, secret: '', error, dossier: undefined };
   const history = (input.events ?? []).filter((e) => e.type === 'status' || e.type === 'submitted');
   return {
     title: `Hồ sơ ${dossier.code}`,
     code,
+    secret: input.secret ?? '',
     error,
     dossier: {
       code: dossier.code,
@@ -37,6 +39,6 @@ export function lookupPage(input: { code: string; dossier?: IDossier; events?: r
   };
 }
 
-export function notFoundMessage(code: string): string {
-  return `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận hoặc thư thông báo.`;
-}
+/** One answer for an unknown code and a wrong secret: the page must not tell them apart. */
+export const NOT_FOUND =
+  'Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật đã nhập. Vui lòng kiểm tra lại hai mã trên giấy tiếp nhận hoặc thư thông báo.';

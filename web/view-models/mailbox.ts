@@ -1,6 +1,15 @@
 /** The development mailbox: each message with its lines, and the links in them made clickable. */
 import type { INotification } from '../../db/entities';
+import type { OfficialRole } from '../../domain/roles';
+import type { SessionUser } from '../session-user';
 import { dateTimeText } from './format';
+
+/** Who may read the mailbox: administrators (every message), supervisors (their agency's). */
+export const MAILBOX_ROLES = ['admin', 'supervisor'] as const satisfies readonly OfficialRole[];
+
+export function mayReadMailbox(user: SessionUser | undefined): boolean {
+  return !!user && (MAILBOX_ROLES as readonly OfficialRole[]).includes(user.role);
+}
 
 export type MailPart = { text: string } | { href: string };
 

@@ -4,6 +4,8 @@
  * and the confirmation with the dossier's code.
  */
 import type { IDossier } from '../../db/entities';
+import { lookupPath } from '../../domain/applicant-links';
+import { formatLookupSecret } from '../../domain/lookup-secret';
 import type { ProcedureDefinition } from '../../engine/definition';
 import { processingTimeLabel } from '../labels';
 import type { FieldErrors } from '../validation';
@@ -50,6 +52,7 @@ export function submittedPage(dossier: IDossier) {
     code: dossier.code,
     procedureName: dossier.procedureName,
     agencyName: dossier.agency.name,
-    lookupHref: `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+    lookupSecret: formatLookupSecret(dossier.lookupSecret),
+    lookupHref: lookupPath(dossier.code, dossier.lookupSecret),
   };
 }

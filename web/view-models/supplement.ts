@@ -5,6 +5,7 @@
  * fields have no place on it.
  */
 import type { IDossier } from '../../db/entities';
+import { lookupPath } from '../../domain/applicant-links';
 import type { SupplementForm } from '../services/tasks';
 import type { FieldErrors } from '../validation';
 import { fieldView } from './form-fields';
@@ -32,7 +33,7 @@ export function supplementPage(input: SupplementPageInput) {
     title: `Bổ sung hồ sơ ${dossier.code}`,
     code: dossier.code,
     open,
-    lookupHref: `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+    lookupHref: lookupPath(dossier.code, dossier.lookupSecret),
     action: `/bo-sung/${encodeURIComponent(dossier.code)}`,
     reason: dossier.supplement?.reason,
     round,

@@ -16,9 +16,9 @@ export function paymentCallbackRoutes(s: WebServices): Router {
   router.post('/payments/callback', express.raw({ type: '*/*', limit: '20kb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const verified = s.paymentCallbacks.verify(raw, req.get(TIMESTAMP_HEADER), req.get(SIGNATURE_HEADER));
-    if (!verified.ok) return res.status(401).json({ error: 'invalid_signature', reason: verified.reason });
+    if (!verified.ok) return res.status(401).json({ error: 'invalid_signature', message: 'Chữ ký của thông báo thanh toán không hợp lệ.', reason: verified.reason });
     const body = parse(paymentCallbackBody, jsonOf(raw), 'body');
-    if (!body.ok) return res.status(400).json({ error: 'malformed_body', fields: body.errors });
+    if (!body.ok) return res.status(400).json({ error: 'malformed_body', message: 'Nội dung thông báo thanh toán không đọc được.', fields: body.errors });
 
     const outcome = await s.paymentCallbacks.receive(body.value);
     switch (outcome.kind) {
@@ -26,7 +26,7 @@ export function paymentCallbackRoutes(s: WebServices): Router {
       case 'duplicate':
         return res.json({ status: outcome.kind });
       case 'unknown-reference':
-        return res.status(400).json({ error: 'unknown_reference' });
+        return res.status(400).json({ error: 'unknown_reference', message: 'Không có khoản thanh toán với mã này.' });
       case 'not-applied':
         return res.status(outcome.refused ? 409 : 503).json({ error: 'not_applied', message: outcome.message });
     }

@@ -14,6 +14,7 @@ import { flash } from '../../middleware/flash';
 import type { WebServices } from '../../services';
 import { awayRefusal } from '../../services/absences';
 import type { ActionOutcome } from '../../services/dossier-actions';
+import type { OpenedWhat } from '../../services/audit-log';
 import type { DownloadableDocument } from '../../services/documents';
 import { resultsOf } from '../../services/read-model';
 import { actorOf } from '../../session-user';
@@ -83,9 +84,15 @@ export function dossierRoutes(s: WebServices): Router {
     });
   }
 
+  /** Opening the full record (personal data included) is in the audit trail before it is shown: no record, no access. */
+  const logOpening = (req: Request, dossier: IDossier, what: OpenedWhat, document?: string) =>
+    s.auditLog.opened(currentUser(req), { code: dossier.code, agencyCode: dossier.agency.code }, what, req.ip, document);
+
   router.get('/ho-so/:code', async (req, res) => {
     const dossier = await loadDossier(req, res);
-    if (dossier) await renderDossier(req, res, dossier);
+    if (!dossier) return;
+    await logOpening(req, dossier, 'page');
+    await renderDossier(req, res, dossier);
   });
 
   router.post('/ho-so/:code/nhan', async (req, res) => {
@@ -202,6 +209,7 @@ export function dossierRoutes(s: WebServices): Router {
     if (!dossier) return;
     const letter = await s.documents.apologyLetter(dossier);
     if (!letter) return notFound(res, `${dossier.code} (phiếu xin lỗi)`);
+    await logOpening(req, dossier, 'apology-letter', letter.fileName);
     sendDocument(res, letter);
   });
 
@@ -211,6 +219,7 @@ export function dossierRoutes(s: WebServices): Router {
     if (!dossier) return;
     const doc = await s.documents.result(dossier.code);
     if (!doc) return notFound(res, `${dossier.code} (kết quả)`);
+    await logOpening(req, dossier, 'result', doc.fileName);
     sendDocument(res, doc);
   });
 
@@ -220,6 +229,7 @@ export function dossierRoutes(s: WebServices): Router {
     const params = parse(resultDocumentParams, req.params);
     const doc = params.ok ? await s.documents.result(dossier.code, params.value.documentCode) : undefined;
     if (!doc) return notFound(res, `${dossier.code} (kết quả ${String(req.params.documentCode)})`);
+    await logOpening(req, dossier, 'result', doc.fileName);
     sendDocument(res, doc);
   });
 
@@ -228,6 +238,7 @@ export function dossierRoutes(s: WebServices): Router {
     if (!dossier) return;
     const slip = await s.documents.receiptSlip(dossier, s.procedures.of(dossier));
     if (!slip) return notFound(res, `${dossier.code} (giấy tiếp nhận)`);
+    await logOpening(req, dossier, 'receipt-slip', slip.fileName);
     sendDocument(res, slip);
   });
 

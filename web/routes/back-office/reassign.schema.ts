@@ -1,7 +1,7 @@
 /** Moving the chosen tasks: which (task row ids), to whom (an official or a department), why. */
 import { z } from 'zod';
 import type { ReassignmentTargetRequest } from '../../services/reassignment';
-import { requestIdField, requiredText } from '../../validation';
+import { printable, requestIdField, requiredText } from '../../validation';
 
 const NO_TARGET = 'Vui lòng chọn cán bộ hoặc phòng nhận nhiệm vụ.';
 
@@ -20,6 +20,7 @@ const taskIds = z
 const target = z
   .string({ error: NO_TARGET })
   .regex(/^(can-bo:\d{1,9}|phong:.{1,120})$/s, NO_TARGET)
+  .refine(printable, NO_TARGET)
   .transform((value): ReassignmentTargetRequest =>
     value.startsWith('can-bo:') ? { kind: 'official', officialId: Number(value.slice('can-bo:'.length)) } : { kind: 'group', department: value.slice('phong:'.length) },
   );

@@ -40,7 +40,7 @@ function calendarDay(text: string, label: string): { day: string } | { error: st
   return { day };
 }
 
-function dateField(label: string) {
+export function dateField(label: string) {
   return optionalText(label, 10).transform((text, ctx) => {
     if (!text) return undefined;
     const parsed = calendarDay(text, label);

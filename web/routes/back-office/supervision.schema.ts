@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { SupervisionFilter } from '../../services/supervision';
-import { positiveInteger } from '../../validation';
+import { positiveInteger, printable } from '../../validation';
 import { ROLE_SLUGS, STATE_SLUGS } from '../../view-models/supervision';
 
 const oneOf = <const K extends string>(keys: readonly [K, ...K[]], what: string) =>
@@ -24,7 +24,12 @@ function filterOf(shape: { loc?: string; phong?: string; 'can-bo'?: number; 'vai
 }
 
 const common = {
-  phong: z.string({ error: 'Bộ lọc không hợp lệ; "phong" là tên một phòng.' }).trim().max(120, 'Tên phòng quá dài.').optional(),
+  phong: z
+    .string({ error: 'Bộ lọc không hợp lệ; "phong" là tên một phòng.' })
+    .trim()
+    .max(120, 'Tên phòng quá dài.')
+    .refine(printable, 'Tên phòng chứa ký tự không hợp lệ.')
+    .optional(),
   'can-bo': positiveInteger('cán bộ', 'Bộ lọc không hợp lệ; "can-bo" là mã số cán bộ.').optional(),
   'vai-tro': oneOf(['tiep-nhan', 'chuyen-vien', 'lanh-dao'], '"vai-tro"').optional(),
   trang: page.optional(),

@@ -4,6 +4,7 @@
  * cannot be read or checked opens nothing (404), whatever is wrong with it.
  */
 import { type Response, Router } from 'express';
+import { lookupPath } from '../../../domain/applicant-links';
 import { localIsoDate } from '../../../domain/vietnam-time';
 import type { IDossier } from '../../../db/entities';
 import type { WebServices } from '../../services';
@@ -82,7 +83,8 @@ export function applicantLinkRoutes(s: WebServices): Router {
       return res.status(422).render('supplement', page(dossier, round, token, { ...again, errors: answer.errors }));
     }
     const outcome = await s.actions.submitSupplement(dossier.code, { round, form: answer.form, note: note || undefined }, requestId);
-    if (outcome.kind === 'done') return res.redirect(303, `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
+    // The signed link proved the applicant: the status page opens with the dossier's secret.
+    if (outcome.kind === 'done') return res.redirect(303, lookupPath(dossier.code, dossier.lookupSecret));
     // Refused: the request is over. Not confirmed: the same request id retries the same Update.
     const status = statusOf(outcome);
     res.status(status).render('supplement', page(dossier, round, token, { ...again, requestId: status === 503 ? requestId : newRequestId(), error: outcome.message }));

@@ -9,7 +9,7 @@ import { formBody, otherValues, parse } from '../../validation';
 import { errorPage } from '../../view-models/error';
 import { proceduresPage, submitPage, submittedPage } from '../../view-models/submit';
 import { newRequestId } from '../../request-id';
-import { procedureParams, submitBody, submittedParams } from './submit.schema';
+import { procedureParams, submitBody, submittedParams, submittedQuery } from './submit.schema';
 
 export function submitRoutes(s: WebServices): Router {
   const router = Router();
@@ -28,7 +28,7 @@ export function submitRoutes(s: WebServices): Router {
     res.render('submit', submitPage(definition, {}, {}, newRequestId()));
   });
 
-  router.post('/nop-ho-so/:procedure', async (req, res) => {
+  router.post('/nop-ho-so/:procedure', s.rateLimits.submitForm, async (req, res) => {
     const params = parse(procedureParams, req.params);
     const definition = params.ok ? s.procedures.current(params.value.procedure) : undefined;
     if (!definition) return unknown(res, String(req.params.procedure));
@@ -47,7 +47,8 @@ export function submitRoutes(s: WebServices): Router {
     switch (result.kind) {
       case 'created':
       case 'existing':
-        return res.redirect(303, `/nop-ho-so/da-nop/${encodeURIComponent(result.code)}`);
+        // The confirmation page shows the lookup secret: its address carries it, as proof.
+        return res.redirect(303, `/nop-ho-so/da-nop/${encodeURIComponent(result.code)}?bm=${encodeURIComponent(result.lookupSecret)}`);
       case 'invalid':
         return res.status(422).render('submit', submitPage(definition, result.values, result.errors, requestId));
       default:
@@ -55,10 +56,11 @@ export function submitRoutes(s: WebServices): Router {
     }
   });
 
-  router.get('/nop-ho-so/da-nop/:code', async (req, res) => {
+  router.get('/nop-ho-so/da-nop/:code', s.rateLimits.lookupPage, async (req, res) => {
     const params = parse(submittedParams, req.params);
-    const dossier = params.ok ? await s.readModel.publicDossier(params.value.code) : null;
-    if (!dossier) return res.status(404).render('error', errorPage('Không tìm thấy hồ sơ', 'Mã hồ sơ không đúng.'));
+    const query = parse(submittedQuery, req.query);
+    const dossier = params.ok && query.ok ? await s.readModel.lookedUp(params.value.code, query.value.bm) : null;
+    if (!dossier) return res.status(404).render('error', errorPage('Không tìm thấy hồ sơ', 'Mã hồ sơ hoặc mã bảo mật không đúng.'));
     res.render('submitted', submittedPage(dossier));
   });
 
