@@ -92,6 +92,7 @@ test('answers within seconds while Temporal is down, and loses nothing', async (
     await openTask(stack, saved.code, 'intake', 60_000);
     await waitForDossier(stack, code, (d) => d.stepId !== 'intake', 60_000);
   } finally {
+    // Back up for the other tests of this file's stack, if an assertion failed while it was down.
     await temporal.start().catch(() => undefined);
   }
 }, 180_000);

@@ -28,6 +28,9 @@ export async function temporalProcess(options: { port: number; dataDir: string }
   let output = '';
 
   const start = async () => {
+    // Already running: a second server on the same port would fail, and this handle would lose
+    // the running one, which then outlives the test and keeps Jest from exiting.
+    if (child && child.exitCode === null && child.signalCode === null) return;
     output = '';
     child = spawn(
       binary,
