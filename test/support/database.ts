@@ -15,7 +15,8 @@ function templateUrl(): URL {
   return new URL(url);
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` on the test server's `postgres` database (to create or drop databases). */
+export async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const url = templateUrl();
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString() });

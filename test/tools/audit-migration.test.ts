@@ -4,35 +4,24 @@
  * the agency changed, the chain verifies, and new entries continue it.
  */
 import crypto from 'node:crypto';
-import { Client } from 'pg';
 import { appendAudit, verifyAuditChain } from '../../db/audit';
 import { initORM, type Orm } from '../../db/orm';
+import { admin } from '../support/database';
 
 let orm: Orm;
 let name: string;
 
-async function postgres<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const url = new URL(process.env.MOTCUA_TEST_TEMPLATE_URL!);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   name = `motcua_test_${crypto.randomBytes(5).toString('hex')}`;
-  await postgres((c) => c.query(`CREATE DATABASE ${name}`));
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(process.env.MOTCUA_TEST_TEMPLATE_URL!);
   url.pathname = `/${name}`;
   orm = await initORM(url.toString());
 });
 afterAll(async () => {
   await orm?.close(true);
-  await postgres((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 });
 
 test('chains the entries written before it, in id order, and the trail continues from them', async () => {

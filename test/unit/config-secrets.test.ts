@@ -9,16 +9,9 @@ import path from 'node:path';
 import { loadConfig } from '../../config';
 import { resolveSecrets } from '../../config/endpoints';
 import { KNOWN_DEFAULT_SECRETS, secretProblems } from '../../config/secret-rules';
+import { PRODUCTION_ENV } from '../support/production-env';
 
-const strong = (seed: string) => `${seed}-Kq8vZ2mW4xR7tY1uP5sN0bC3dF6gH9jL`;
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: strong('s'),
-  LINK_SECRET: strong('l'),
-  PAYMENT_CALLBACK_SECRET: strong('p'),
-  REGISTRY_API_KEY: 'rk-7Qw2Lm9Zx4TbH3',
-  PAYLOAD_KEYS: 'k1:mX8y1BvGkZq3N0r7c2WtYd5eLhPa9sJuQfRi4oTzKEw=',
-};
+const PRODUCTION = PRODUCTION_ENV;
 
 function refusal(env: Record<string, string>): string {
   try {

@@ -7,15 +7,10 @@ import { loadConfig } from '../../config';
 import { secretProblems } from '../../config/secret-rules';
 import { SANDBOX_OIDC_CLIENT_SECRET } from '../../config/sso';
 import { ssoSettings } from '../../web/services/sso';
+import { PRODUCTION_ENV, strongSecret as strong } from '../support/production-env';
 
-const strong = (seed: string) => `${seed}-Kq8vZ2mW4xR7tY1uP5sN0bC3dF6gH9jL`;
 const PRODUCTION = {
-  NODE_ENV: 'production',
-  SESSION_SECRET: strong('s'),
-  LINK_SECRET: strong('l'),
-  PAYMENT_CALLBACK_SECRET: strong('p'),
-  REGISTRY_API_KEY: 'rk-7Qw2Lm9Zx4TbH3',
-  PAYLOAD_KEYS: 'k1:mX8y1BvGkZq3N0r7c2WtYd5eLhPa9sJuQfRi4oTzKEw=',
+  ...PRODUCTION_ENV,
   PUBLIC_URL: 'https://motcua.example.gov.vn',
 };
 

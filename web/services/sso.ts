@@ -97,15 +97,21 @@ export class SsoService {
     return this.client;
   }
 
-  /** The provider's authorization URL, and what to keep in the session until the official returns. */
-  async begin(next: string): Promise<{ url: string; pending: PendingSso } | { kind: 'refused'; status: 503; message: string }> {
-    let client: BaseClient;
+  /** The provider's client, or the refusal to show when the provider cannot be reached. */
+  private async reachableClient(): Promise<{ kind: 'client'; client: BaseClient } | { kind: 'refused'; status: 503; message: string }> {
     try {
-      client = await this.clientOf();
+      return { kind: 'client', client: await this.clientOf() };
     } catch (error) {
       this.log(`[web] identity provider ${this.settings.issuer} not reachable: ${String(error)}`);
       return { kind: 'refused', status: 503, message: SSO_MESSAGES.unreachable };
     }
+  }
+
+  /** The provider's authorization URL, and what to keep in the session until the official returns. */
+  async begin(next: string): Promise<{ url: string; pending: PendingSso } | { kind: 'refused'; status: 503; message: string }> {
+    const reached = await this.reachableClient();
+    if (reached.kind === 'refused') return reached;
+    const { client } = reached;
     const pending: PendingSso = { state: generators.state(), nonce: generators.nonce(), codeVerifier: generators.codeVerifier(), next, startedAt: Date.now() };
     const url = client.authorizationUrl({
       scope: 'openid profile email',
@@ -123,13 +129,9 @@ export class SsoService {
     if (!pending || !params.state || Date.now() - pending.startedAt > PENDING_TTL_MS) {
       return { kind: 'refused', status: 400, message: SSO_MESSAGES.invalid };
     }
-    let client: BaseClient;
-    try {
-      client = await this.clientOf();
-    } catch (error) {
-      this.log(`[web] identity provider ${this.settings.issuer} not reachable: ${String(error)}`);
-      return { kind: 'refused', status: 503, message: SSO_MESSAGES.unreachable };
-    }
+    const reached = await this.reachableClient();
+    if (reached.kind === 'refused') return reached;
+    const { client } = reached;
     let claims: IdTokenClaims;
     let idToken: string | undefined;
     try {
