@@ -13,3 +13,22 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * Keeps a full-page screenshot of a journey's step as a test artifact
+ * (`test-artifacts/screenshots/<journey>/<nn>-<step>.png`, git-ignored; CI keeps the folder).
+ * The number orders a journey's steps as they were taken.
+ */
+export async function keepScreenshot(page: import('playwright-core').Page, journey: string, step: string): Promise<string> {
+  const { mkdir } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const dir = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots', journey);
+  await mkdir(dir, { recursive: true });
+  const n = (screenshotCounters.get(journey) ?? 0) + 1;
+  screenshotCounters.set(journey, n);
+  const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+const screenshotCounters = new Map<string, number>();
