@@ -19,6 +19,11 @@ module.exports = {
   // Jest reads the timeout from the top level only. The interpreter harness and the full-stack
   // helpers bound their own waits with clearer messages; this catches anything else.
   testTimeout: 120_000,
+  // Test files run in a worker process that is replaced once it holds more than this after a
+  // file: full-stack files each start a web app, workers and native Temporal connections, and
+  // one process running all of them in turn (Jest's choice on 2 cores) ran out of heap. Setting
+  // a limit also makes Jest use a worker even when it has only one.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       displayName: 'unit',

@@ -6,6 +6,8 @@
  */
 import crypto from 'node:crypto';
 import { localIsoDate } from '../domain/vietnam-time';
+import type { CheckRecord } from '../domain/dossier-records';
+import { nameOnResult, REGISTRY_NAME_FACT } from '../domain/vietnamese-names';
 import { Dossier, DossierDocument } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { renderResultDocument } from '../documents/result-document';
@@ -17,6 +19,19 @@ import { allocateNumber } from './numbering';
 /** The code of a dossier's n-th result (the workflow names it; requests made before it did mean the first). */
 export function resultDocumentCode(dossierCode: string, n = 1): string {
   return `${dossierCode}-KQ${n}`;
+}
+
+/**
+ * The input with the holder's name as the registry spells it, when a check found it and it is
+ * the applicant's name in another spelling convention ("Hòa" for "Hoà"); the form itself, and so
+ * the applicant's spelling, is kept as declared.
+ */
+export function withRegistryName<T extends { form: Record<string, string> }>(input: T, checks: readonly CheckRecord[]): T {
+  const declared = input.form.fullName;
+  const registryName = checks.map((c) => c.facts[REGISTRY_NAME_FACT]).find((name) => !!name);
+  if (!declared || !registryName) return input;
+  const { printed } = nameOnResult(declared, registryName);
+  return printed === declared ? input : { ...input, form: { ...input.form, fullName: printed } };
 }
 
 export function createResultIssuer(orm: Orm) {
@@ -42,8 +57,8 @@ export function createResultIssuer(orm: Orm) {
     const em = orm.em.fork();
     const stored = await em.findOne(DossierDocument, { code: documentCode });
     if (!stored) {
-      const pdf = await renderResultDocument(input, number, documentCode, issuedAt);
       const dossier = await em.findOneOrFail(Dossier, { code: input.dossierCode });
+      const pdf = await renderResultDocument(withRegistryName(input, dossier.checks), number, documentCode, issuedAt);
       await em
         .createQueryBuilder(DossierDocument)
         .insert({

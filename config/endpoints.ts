@@ -14,6 +14,12 @@ export interface Endpoints {
   paymentUrl: string;
   publicUrl: string;
   paymentCallbackUrl: string;
+  /** SMTP server of applicants' e-mail; SMS gateway. */
+  smtpUrl: string;
+  smsGatewayUrl: string;
+  /** The sandboxes' reading endpoints (what arrived), for the development mailbox. */
+  mailSandboxUrl: string;
+  smsSandboxUrl: string;
 }
 
 export function resolveEndpoints(config: Config): Endpoints {
@@ -23,6 +29,10 @@ export function resolveEndpoints(config: Config): Endpoints {
     paymentUrl: config.payment.url ?? `http://127.0.0.1:${config.sandbox.paymentPort}`,
     publicUrl,
     paymentCallbackUrl: `${publicUrl}/api/v1/payments/callback`,
+    smtpUrl: config.delivery.smtpUrl ?? `smtp://127.0.0.1:${config.sandbox.mailSmtpPort}`,
+    smsGatewayUrl: config.delivery.smsUrl ?? `http://127.0.0.1:${config.sandbox.smsPort}`,
+    mailSandboxUrl: `http://127.0.0.1:${config.sandbox.mailPort}`,
+    smsSandboxUrl: config.delivery.smsUrl ?? `http://127.0.0.1:${config.sandbox.smsPort}`,
   };
 }
 

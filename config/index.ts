@@ -79,6 +79,24 @@ const schema = z.object({
   SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.05),
   REGISTRY_SANDBOX_PORT: z.coerce.number().int().min(0).default(4010),
   PAYMENT_SANDBOX_PORT: z.coerce.number().int().min(0).default(4020),
+  /**
+   * Messages to applicants (activities/delivery): the SMTP server (smtp://user:pass@host:port,
+   * smtps:// for TLS) and the SMS brandname gateway (JSON over HTTP, its API key). Unset: the mail
+   * and SMS sandboxes `npm start` runs; required outside development.
+   */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Bộ phận Một cửa <khong-tra-loi@motcua.local>'),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_KEY: z.string().default('sandbox-sms-gateway-key'),
+  SMS_BRANDNAME: z.string().min(1).max(11).default('MOTCUA'),
+  /** The outbox relay: attempts before a message is marked failed, the first wait (doubled each time, up to the max), how often it looks. */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DELIVERY_RETRY_BASE: duration.default('30s'),
+  DELIVERY_RETRY_MAX: duration.default('1h'),
+  DELIVERY_POLL: duration.default('2s'),
+  MAIL_SANDBOX_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(4025),
+  MAIL_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4026),
+  SMS_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4040),
   TEMPORAL_PORT: z.coerce.number().int().min(0).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).default(8233),
   POSTGRES_PORT: z.coerce.number().int().min(0).default(5433),
@@ -123,6 +141,12 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Port of the worker's /metrics (Prometheus) on 127.0.0.1; unset: the worker serves none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where uploaded documents are kept (db/file-store.ts): PostgreSQL (bytea) or a folder under DATA_DIR (`<DATA_DIR>/files`). */
+  ATTACHMENT_STORE: z.enum(['postgres', 'folder']).default('postgres'),
+  /** Largest uploaded file, in megabytes. */
+  ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(10),
+  /** Largest total of one dossier's current documents, in megabytes. */
+  ATTACHMENT_MAX_DOSSIER_MB: z.coerce.number().positive().max(10240).default(50),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -152,11 +176,15 @@ export interface Config {
   registry: { url?: string; apiKey: string; timeoutMs: number };
   /** callbackSecret: unset in development until resolveSecrets (endpoints.ts) generates it. */
   payment: { url?: string; merchantId: string; callbackSecret?: string; deadlineMs: number };
-  sandbox: { latencyMs: [number, number]; failureRate: number; registryPort: number; paymentPort: number };
+  sandbox: { latencyMs: [number, number]; failureRate: number; registryPort: number; paymentPort: number; mailSmtpPort: number; mailPort: number; smsPort: number };
+  /** Messages to applicants: where they go and how the relay retries (activities/delivery). */
+  delivery: { smtpUrl?: string; mailFrom: string; smsUrl?: string; smsKey: string; smsBrandname: string; maxAttempts: number; retryBaseMs: number; retryMaxMs: number; pollMs: number };
   office: { cutoffHour: number; reminderLeadMinutes: number };
   logLevel: Env['LOG_LEVEL'];
   rateLimits: RateLimits;
   metrics: { token?: string; workerPort?: number };
+  /** Uploaded documents (issue 9): where they are kept and how large they may be. */
+  attachments: { store: 'postgres' | 'folder'; folder: string; maxFileBytes: number; maxDossierBytes: number };
   /** Single sign-on (OIDC_*); unset without OIDC_ISSUER. */
   sso?: SsoConfig;
   /** Whether officials may sign in with a local password (LOCAL_PASSWORDS). */
@@ -218,6 +246,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...secretProblems(given),
     ...(given.LOCAL_PASSWORDS === 'off' && !given.OIDC_ISSUER ? ['LOCAL_PASSWORDS: off needs OIDC_ISSUER (nobody could sign in)'] : []),
+    // Outside development messages go to real providers: no sandbox stands in.
+    ...(['SMTP_URL', 'SMS_GATEWAY_URL'] as const).flatMap((v) => (given.NODE_ENV === 'production' && !given[v] ? [`${v}: must be set in production (the mail and SMS sandboxes are for development)`] : [])),
   ];
   if (!parsed.success || lines.length) throw new Error(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   const e = parsed.data;
@@ -268,6 +298,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       failureRate: e.SANDBOX_FAILURE_RATE,
       registryPort: e.REGISTRY_SANDBOX_PORT,
       paymentPort: e.PAYMENT_SANDBOX_PORT,
+      mailSmtpPort: e.MAIL_SANDBOX_SMTP_PORT,
+      mailPort: e.MAIL_SANDBOX_PORT,
+      smsPort: e.SMS_SANDBOX_PORT,
+    },
+    delivery: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      smsUrl: e.SMS_GATEWAY_URL,
+      smsKey: e.SMS_GATEWAY_KEY,
+      smsBrandname: e.SMS_BRANDNAME,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: parseDuration(e.DELIVERY_RETRY_BASE),
+      retryMaxMs: parseDuration(e.DELIVERY_RETRY_MAX),
+      pollMs: parseDuration(e.DELIVERY_POLL),
     },
     office: { cutoffHour: e.OFFICE_CUTOFF_HOUR, reminderLeadMinutes: e.REMINDER_LEAD_HOURS * 60 },
     logLevel: e.LOG_LEVEL,
@@ -278,6 +322,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       signIn: parseRate(e.RATE_LIMIT_SIGN_IN),
     },
     metrics: { token: e.METRICS_TOKEN, workerPort: e.WORKER_METRICS_PORT },
+    attachments: {
+      store: e.ATTACHMENT_STORE,
+      folder: path.join(path.resolve(e.DATA_DIR), 'files'),
+      maxFileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024),
+      maxDossierBytes: Math.round(e.ATTACHMENT_MAX_DOSSIER_MB * 1024 * 1024),
+    },
     sso: e.OIDC_ISSUER
       ? {
           issuer: e.OIDC_ISSUER,

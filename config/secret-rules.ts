@@ -34,6 +34,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { variable: 'PAYMENT_CALLBACK_SECRET', required: true, minLength: 32 },
   // Issued by the registry gateway, not chosen here: shorter keys exist.
   { variable: 'REGISTRY_API_KEY', required: true, minLength: 16 },
+  // Issued by the SMS brandname gateway with the contract (activities/delivery/sms.ts).
+  { variable: 'SMS_GATEWAY_KEY', required: true, minLength: 16, howTo: 'the API key the SMS brandname gateway issued' },
   // Unset: only this host may read /metrics.
   { variable: 'METRICS_TOKEN', required: false, minLength: 32 },
   // Unset: no Temporal Cloud; the key is issued by Temporal, its length is theirs.
@@ -76,6 +78,10 @@ export const KNOWN_DEFAULT_SECRETS: readonly string[] = [
   'a-revoked-api-key',
   // The identity-provider sandbox's client secret (sandboxes/identity), used in development and tests.
   'sandbox-identity-client-secret-0123456789',
+  // The SMS sandbox's key (sandboxes/sms) and the in-process stack's.
+  'sandbox-sms-gateway-key',
+  'in-process-sms-gateway-key',
+  'test-sms-gateway-key-0123',
   // The in-process stack's payload key (scripts/lib/in-process-stack.ts).
   'Zj2fgNbRRSLnthEc1fr5CN0aDbnp4RWbOB3dBX/daqs=',
 ];

@@ -46,11 +46,14 @@ export interface DocumentMeta {
   subject?: string;
   /** Fixed creation date: the same data renders the same bytes, which keeps retried activities idempotent. */
   createdAt: Date;
+  /** Landscape for wide tables (form 07, the tracking ledger); portrait by default. */
+  layout?: 'portrait' | 'landscape';
 }
 
 export function createDocument(meta: DocumentMeta): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: meta.layout ?? 'portrait',
     margins: MARGINS,
     font: FONTS.regular,
     lang: 'vi-VN',
@@ -58,7 +61,8 @@ export function createDocument(meta: DocumentMeta): Pdf {
     info: {
       Title: vi(meta.title),
       Author: vi(meta.author),
-      Subject: meta.subject && vi(meta.subject),
+      // pdfkit reads every entry's value: an absent subject is left out, not undefined.
+      ...(meta.subject ? { Subject: vi(meta.subject) } : {}),
       Creator: 'motcua',
       Producer: 'motcua',
       CreationDate: meta.createdAt,
@@ -267,4 +271,62 @@ export function drawResultEnding(doc: Pdf, result: { kind: string; documentCode:
     ],
     result.dossierCode,
   );
+}
+
+export interface TableColumn {
+  header: string;
+  /** Share of the table's width (the widths are scaled to fill it). */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableOptions {
+  /** Left edge and width of the table (default: the text area of an A4 portrait page). */
+  x?: number;
+  width?: number;
+  fontSize?: number;
+  /** Lowest y a row may reach before the table goes on on a new page (default: above the footer). */
+  bottom?: number;
+}
+
+/**
+ * A ruled table with a bold header row, repeated at the top of each page it runs onto. Rows are
+ * drawn one by one (`row()`), so a long ledger streams page by page without being held whole.
+ */
+export function startTable(doc: Pdf, columns: readonly TableColumn[], options: TableOptions = {}): { row(cells: readonly string[]): void } {
+  const x = options.x ?? MARGINS.left;
+  const width = options.width ?? CONTENT_WIDTH;
+  const size = options.fontSize ?? 9;
+  const pad = 3;
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * width);
+  const bottom = () => options.bottom ?? doc.page.height - doc.page.margins.bottom;
+
+  const heightOf = (cells: readonly string[], font: 'regular' | 'bold') => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(vi(cell || ' '), { width: widths[i] - 2 * pad }))) + 2 * pad;
+  };
+  const draw = (cells: readonly string[], font: 'regular' | 'bold') => {
+    const height = heightOf(cells, font);
+    const top = doc.y;
+    let cx = x;
+    cells.forEach((cell, i) => {
+      doc.save().lineWidth(0.5).rect(cx, top, widths[i], height).stroke().restore();
+      doc.font(font).fontSize(size).text(vi(cell || ''), cx + pad, top + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' });
+      cx += widths[i];
+    });
+    doc.x = MARGINS.left;
+    doc.y = top + height;
+  };
+  const headers = columns.map((c) => c.header);
+  draw(headers, 'bold');
+  return {
+    row(cells) {
+      if (doc.y + heightOf(cells, 'regular') > bottom()) {
+        doc.addPage();
+        draw(headers, 'bold');
+      }
+      draw(cells, 'regular');
+    },
+  };
 }

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 
-export type LinkPurpose = `supplement-${number}` | 'result';
+export type LinkPurpose = `supplement-${number}` | 'result' | 'payment';
 
 export function linkToken(secret: string, code: string, purpose: LinkPurpose): string {
   return crypto.createHmac('sha256', secret).update(`${code}\n${purpose}`).digest('base64url').slice(0, 32);
@@ -25,6 +25,15 @@ export function isValidLinkToken(secret: string, code: string, purpose: LinkPurp
  */
 export function lookupPath(code: string, secret?: string | null): string {
   return `/tra-cuu?ma=${encodeURIComponent(code)}${secret ? `&bm=${encodeURIComponent(secret)}` : ''}`;
+}
+
+/**
+ * Where the payment gateway sends the payer back (its returnUrl): a page that says whether the
+ * payment has been received, never a second request to pay. The token covers that page only; the
+ * gateway never sees the lookup secret.
+ */
+export function paymentReturnUrl(publicUrl: string, secret: string, code: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/thanh-toan/${encodeURIComponent(code)}?t=${linkToken(secret, code, 'payment')}`;
 }
 
 export interface ApplicantLinks {

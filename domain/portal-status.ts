@@ -41,3 +41,23 @@ export function portalStatusLabel(status: number): string {
   return PORTAL_STATUS[status as PortalStatus] ?? `Trạng thái ${status}`;
 }
 
+
+/**
+ * The status a page shows: a dossier accepted once never reads "Mới đăng ký" again. The
+ * workflow keeps this itself since `status-never-back`; rows projected before still hold 1.
+ */
+export function displayedStatus(dossier: { status: number; acceptedAt?: Date | string | null }): number {
+  return dossier.status === STATUS.REGISTERED && dossier.acceptedAt ? STATUS.IN_PROGRESS : dossier.status;
+}
+
+/** Ends that decide nothing on time (domain/outcomes.ts). */
+const ENDED_WITHOUT_RESULT_OUTCOMES: ReadonlySet<string> = new Set(['refused', 'rejected', 'cancelled']);
+const ENDED_WITHOUT_RESULT_STATUSES: ReadonlySet<number> = new Set([STATUS.NOT_ACCEPTED, STATUS.WITHDRAWN, STATUS.STOPPED]);
+
+/**
+ * Whether a dossier ended without a result (refused at intake, rejected, stopped, withdrawn): it
+ * has no deadline standing ("on time") and no appointment, as if it were still running.
+ */
+export function endedWithoutResult(dossier: { outcome?: string | null; status: number }): boolean {
+  return (!!dossier.outcome && ENDED_WITHOUT_RESULT_OUTCOMES.has(dossier.outcome)) || ENDED_WITHOUT_RESULT_STATUSES.has(dossier.status);
+}

@@ -23,6 +23,7 @@ import { installRuntime } from '../worker/runtime';
 import { prebuiltWorkflowBundle } from '../worker/workflow-bundle';
 import { type InProcessStack, startInProcessStack } from './lib/in-process-stack';
 import { bareDecision, type bareDossierWorkflow } from './bench/bare-workflow';
+import { benchListPages, listBenchTable } from './bench/list-pages';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -194,6 +195,9 @@ async function main(): Promise<void> {
   await temporalServer?.stop();
   await postgres?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
+
+  // The list pages at a million dossiers (scripts/bench/list-pages.ts; its own database, seeded once). BENCH_LISTS=off skips it.
+  if (process.env.BENCH_LISTS !== 'off') console.log(`\n${listBenchTable(await benchListPages())}`);
 }
 
 main().catch((error) => {

@@ -108,6 +108,9 @@ async function main(): Promise<void> {
     }
     if (!config.registry.url) await supervisor.add(nodeScriptUnit('registry-sandbox', dist, 'sandboxes/registry/main.js', env));
     if (!config.payment.url) await supervisor.add(nodeScriptUnit('payment-sandbox', dist, 'sandboxes/payment/main.js', env));
+    // Messages to applicants (activities/delivery): the worker's relay sends to these unless SMTP_URL / SMS_GATEWAY_URL are set.
+    if (!config.delivery.smtpUrl) await supervisor.add(nodeScriptUnit('mail-sandbox', dist, 'sandboxes/mail/main.js', env));
+    if (!config.delivery.smsUrl) await supervisor.add(nodeScriptUnit('sms-sandbox', dist, 'sandboxes/sms/main.js', env));
     await supervisor.add(nodeScriptUnit('worker', dist, 'worker/main.js', env));
     await supervisor.add(nodeScriptUnit('web', dist, 'web/main.js', env));
 
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
  Back office and public pages: ${endpoints.publicUrl}
  Submit a dossier:             ${endpoints.publicUrl}/nop-ho-so
  Status lookup:                ${endpoints.publicUrl}/tra-cuu
-${ssoSandbox ? ` Single sign-on (sandbox):     ${env.OIDC_ISSUER} (the demo officials, same password; khach.dinhdanh is no official)\n` : ''} Development mailbox:          ${endpoints.publicUrl}/hop-thu (sign in as hn.quantri or a supervisor)
+${ssoSandbox ? ` Single sign-on (sandbox):     ${env.OIDC_ISSUER} (the demo officials, same password; khach.dinhdanh is no official)\n` : ''} Development mailbox:          ${endpoints.publicUrl}/hop-thu (sign in as hn.quantri or a supervisor): what the mail and SMS sandboxes received
  Temporal Web UI:              ${config.temporal.address ? '(external cluster)' : `http://localhost:${config.temporal.uiPort}`}
                                payloads are encrypted: to read them, sign in at ${endpoints.publicUrl} as
                                hn.quantri, then in the UI's Codec Server settings use the browser setting,

@@ -41,6 +41,7 @@ export const CHANNEL_LABELS: Record<DossierInput['channel'], string> = {
   online: 'trực tuyến',
   api: 'qua Cổng Dịch vụ công',
   counter: 'tại bộ phận một cửa',
+  post: 'qua dịch vụ bưu chính',
 };
 
 export const PAYMENT_STATUS_LABELS: Record<PaymentRecord['status'], string> = {

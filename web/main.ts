@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     logger,
     sso: ssoSettings(config, resolveEndpoints(config).publicUrl),
     localPasswords: config.localPasswords,
+    attachments: { kind: config.attachments.store, folder: config.attachments.folder, maxFileBytes: config.attachments.maxFileBytes, maxDossierBytes: config.attachments.maxDossierBytes },
   });
   const server = createApp(services).listen(config.web.port, config.web.host, () => {
     logger.info(`listening on http://${config.web.host}:${config.web.port}`);

@@ -56,18 +56,22 @@ export class WebMetrics {
 
   /** The outbox, read when Prometheus scrapes: how many messages wait and for how long the oldest has. */
   private watchOutbox(orm: Orm): void {
-    let last: Promise<{ pending: number; oldestSeconds: number }> | undefined;
+    let last: Promise<{ pending: number; oldestSeconds: number; failed: number }> | undefined;
     // Both gauges come from one query per scrape.
     const read = () =>
       (last ??= orm.em
         .fork()
         .getConnection()
-        .execute<{ pending: string; oldest: string | null }[]>(
-          `select count(*) as pending, extract(epoch from now() - min(created_at)) as oldest from notification where sent_at is null`,
+        .execute<{ pending: string; oldest: string | null; failed: string }[]>(
+          // The relay (activities/delivery/relay.ts) delivers pending messages; failed ones wait for a supervisor.
+          `select count(*) filter (where status = 'pending') as pending,
+                  extract(epoch from now() - min(created_at) filter (where status = 'pending')) as oldest,
+                  count(*) filter (where status = 'failed') as failed
+           from notification where status <> 'delivered'`,
         )
-        .then(([row]) => ({ pending: Number(row?.pending ?? 0), oldestSeconds: Number(row?.oldest ?? 0) }))
+        .then(([row]) => ({ pending: Number(row?.pending ?? 0), oldestSeconds: Number(row?.oldest ?? 0), failed: Number(row?.failed ?? 0) }))
         // The database out of reach: the scrape still answers, and says it does not know.
-        .catch(() => ({ pending: Number.NaN, oldestSeconds: Number.NaN }))
+        .catch(() => ({ pending: Number.NaN, oldestSeconds: Number.NaN, failed: Number.NaN }))
         .finally(() => setTimeout(() => (last = undefined), 1000).unref()));
     new Gauge({
       name: 'motcua_outbox_pending',
@@ -75,6 +79,14 @@ export class WebMetrics {
       registers: [this.registry],
       async collect() {
         this.set((await read()).pending);
+      },
+    });
+    new Gauge({
+      name: 'motcua_outbox_failed',
+      help: 'Messages to applicants given up on (shown to supervisors under /giam-sat/tin-nhan-loi).',
+      registers: [this.registry],
+      async collect() {
+        this.set((await read()).failed);
       },
     });
     new Gauge({

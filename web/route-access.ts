@@ -56,6 +56,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /dang-nhap': { who: ANYONE },
   'POST /dang-nhap': { who: ANYONE },
   'POST /dang-xuat': { who: ANYONE },
+  // The header's language switch (routes/language.ts): an official's choice is kept on the official.
+  'POST /ngon-ngu': { who: ANYONE },
   // Single sign-on (routes/sso.ts): 404 unless OIDC_ISSUER is set.
   'GET /dang-nhap/sso': { who: ANYONE },
   'GET /dang-nhap/sso/callback': { who: ANYONE },
@@ -63,6 +65,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /nop-ho-so/:procedure': { who: ANYONE },
   'POST /nop-ho-so/:procedure': { who: ANYONE },
   'GET /nop-ho-so/da-nop/:code': { who: ANYONE },
+  // Where the payment gateway returns the payer (routes/public/payment-return.ts): the link's token, 400 without it.
+  'GET /thanh-toan/:code': { who: ANYONE },
   'GET /tra-cuu': { who: ANYONE },
   // An applicant's links: the token in the link is the proof, not a session.
   'GET /bo-sung/:code': { who: ANYONE },
@@ -75,6 +79,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // The back office.
   'GET /cong-viec': { who: WORKERS },
   'POST /cong-viec/nhan': { who: WORKERS },
+  // Release: a claimed task back to its group (routes/back-office/queue.ts).
+  'POST /cong-viec/tra-lai': { who: WORKERS },
+  // The agency's archive: every dossier, finished included, with search (issue 9).
+  'GET /ho-so': { who: ['receiver', 'specialist', 'leader', 'supervisor'] },
   'GET /ho-so/:code': { who: OFFICIALS, scope: 'agency' },
   'POST /ho-so/:code/nhan': { who: OFFICIALS, scope: 'agency' },
   'POST /ho-so/:code/thao-tac': { who: OFFICIALS, scope: 'agency' },
@@ -84,6 +92,24 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /ho-so/:code/ket-qua.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
   'GET /ho-so/:code/ket-qua/:documentCode.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
   'GET /ho-so/:code/giay-tiep-nhan.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  // The counter and documents (issue 9): walk-in intake, documents, cash fees, results handed over.
+  'GET /quay/tiep-nhan': { who: ['receiver'] },
+  'GET /quay/tiep-nhan/:procedure': { who: ['receiver'] },
+  'POST /quay/tiep-nhan/:procedure': { who: ['receiver'] },
+  'GET /ho-so/:code/tai-lieu': { who: ['receiver', 'specialist'], scope: 'agency' },
+  'POST /ho-so/:code/tai-lieu': { who: ['receiver', 'specialist'], scope: 'agency' },
+  'GET /ho-so/:code/tai-lieu/:id': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /ho-so/:code/thu-phi': { who: ['receiver'], scope: 'agency' },
+  'POST /ho-so/:code/thu-phi': { who: ['receiver'], scope: 'agency' },
+  'GET /ho-so/:code/bien-lai.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /ho-so/:code/tra-ket-qua': { who: ['receiver'], scope: 'agency' },
+  'POST /ho-so/:code/tra-ket-qua': { who: ['receiver'], scope: 'agency' },
+  // Printed forms (routes/back-office/forms.ts): 409 with the reason when the form does not apply to the dossier's state.
+  'GET /ho-so/:code/phieu-yeu-cau-bo-sung.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /ho-so/:code/phieu-tu-choi-tiep-nhan.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /ho-so/:code/thong-bao-dung-xu-ly.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /ho-so/:code/phieu-kiem-soat.pdf': { who: OFFICIALS, scope: 'agency', answers: 'file' },
+  'GET /so-theo-doi.pdf': { who: WATCHERS, answers: 'file' },
   'GET /giam-sat': { who: WATCHERS },
   'GET /giam-sat/nhiem-vu': { who: WATCHERS },
   'GET /giam-sat/can-bo': { who: WATCHERS },
@@ -92,6 +118,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /giam-sat/vang-mat': { who: WATCHERS },
   'POST /giam-sat/vang-mat': { who: SUPERVISOR },
   'POST /giam-sat/vang-mat/:id/huy': { who: SUPERVISOR },
+  // Failed deliveries of messages to applicants (routes/back-office/deliveries.ts): supervisors resend, leaders look; another agency's message is 404.
+  'GET /giam-sat/tin-nhan-loi': { who: WATCHERS },
+  'POST /giam-sat/tin-nhan-loi/:id/gui-lai': { who: SUPERVISOR },
   'GET /thong-bao': { who: OFFICIALS },
   'POST /thong-bao/da-doc': { who: OFFICIALS },
   'GET /bao-cao': { who: REPORT_READERS },

@@ -11,6 +11,8 @@ export interface SessionUser {
   agencyId: number;
   agencyCode: string;
   agencyName: string;
+  /** The official's language (web/i18n); absent in sessions made before it existed: the cookie's, or Vietnamese. */
+  language?: string;
 }
 
 /** What a sign-in (password or SSO) keeps of an official whose agency is loaded. */
@@ -20,6 +22,7 @@ export function sessionUserOf(official: {
   fullName: string;
   role: OfficialRole;
   agency: { id: number; code: string; name: string };
+  language?: string | null;
 }): SessionUser {
   return {
     id: official.id,
@@ -29,6 +32,7 @@ export function sessionUserOf(official: {
     agencyId: official.agency.id,
     agencyCode: official.agency.code,
     agencyName: official.agency.name,
+    ...(official.language ? { language: official.language } : {}),
   };
 }
 
@@ -40,6 +44,6 @@ declare module 'express-session' {
   interface SessionData {
     user?: SessionUser;
     csrfToken?: string;
-    flash?: { kind: 'success' | 'error' | 'info'; text: string }[];
+    flash?: { kind: 'success' | 'error' | 'info'; text: string; values?: Record<string, string | number> }[];
   }
 }

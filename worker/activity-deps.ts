@@ -5,7 +5,7 @@ import type { Endpoints } from '../config/endpoints';
 import { createActivities } from '../activities';
 import { createPaymentGateway } from '../activities/payment/gateway-client';
 import { createRegistryClient } from '../activities/registries/registry-client';
-import { applicantLinks } from '../domain/applicant-links';
+import { applicantLinks, paymentReturnUrl } from '../domain/applicant-links';
 import type { Orm } from '../db/orm';
 
 export function activitiesFromConfig(
@@ -25,9 +25,9 @@ export function activitiesFromConfig(
       merchantId: config.payment.merchantId,
       timeoutMs: config.registry.timeoutMs,
       callbackUrl: endpoints.paymentCallbackUrl,
-      // Back to the status page with the code only: the gateway is not given the lookup secret, so
-      // the page asks for it (the payer's browser came from that page, with it, moments before).
-      returnUrl: (code) => `${endpoints.publicUrl}/tra-cuu?ma=${encodeURIComponent(code)}`,
+      // Back to a page that shows the payment as received or being confirmed, never a second request
+      // to pay (web/routes/public/payment-return.ts); its token opens that page only, not the lookup.
+      returnUrl: (code) => paymentReturnUrl(endpoints.publicUrl, linkSecret, code),
     }),
     links: applicantLinks(endpoints.publicUrl, linkSecret),
     cutoffHour: config.office.cutoffHour,

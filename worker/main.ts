@@ -15,6 +15,7 @@ import { createDossierWorker } from './create-worker';
 import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
 import { serveWorkerMetrics } from './metrics-server';
 import { installRuntime } from './runtime';
+import { outboxRelay } from './outbox-relay';
 import { prebuiltWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
     workflowBundle: prebuiltWorkflowBundle(),
   });
   const metrics = config.metrics.workerPort !== undefined ? await serveWorkerMetrics(config.metrics.workerPort) : undefined;
+  // Messages to applicants leave the outbox here (several workers share it: SKIP LOCKED).
+  const relay = outboxRelay(config, resolveEndpoints(config), orm, lineLog(logger));
+  relay.start();
   // Ctrl-C under `npm start` brings two signals (SIGINT from the terminal, SIGTERM from start.ts),
   // and the SDK's runtime shuts the worker down on them too: a second shutdown() of a worker
   // already stopping throws IllegalStateError ("Not running"), so ask only a running one.
@@ -50,6 +54,8 @@ async function main(): Promise<void> {
   }
   logger.info(`polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
   await worker.run();
+  await relay.stop();
+  relay.close();
   metrics?.close();
   await connection.close();
   await clientConnection.close();

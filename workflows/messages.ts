@@ -35,7 +35,7 @@ export interface DossierInput {
   agency: AgencyRef;
   form: Record<string, string>;
   submittedAt: string;
-  channel: 'online' | 'api' | 'counter';
+  channel: 'online' | 'api' | 'counter' | 'post';
   settings: {
     /** How long a payment request stays open. */
     paymentDeadlineMs: number;

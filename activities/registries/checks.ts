@@ -6,6 +6,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
+import { conventionalSpellings, REGISTRY_NAME_FACT, tidyName } from '../../domain/vietnamese-names';
 import { type WorkingCalendar, workingDaysBetween } from '../../domain/working-days';
 import { CHECK_PARAMETERS } from '../../engine/check-kinds';
 import type { CheckResult } from '../../workflows/messages';
@@ -82,7 +83,15 @@ async function checkIdentity(
   client: RegistryClient,
   declared: { citizenId: string; fullName: string; dateOfBirth: string },
 ): Promise<CheckResult> {
-  const answer = await client.verifyIdentity(declared);
+  // The name as composed text with single spaces; a registry that compares names exactly is asked
+  // again in the other tone-mark convention ("Hòa" for "Hoà"): a spelling convention is no mismatch.
+  const spellings = conventionalSpellings(declared.fullName);
+  let answer = await client.verifyIdentity({ ...declared, fullName: spellings[0] });
+  for (const other of spellings.slice(1)) {
+    if (!answer.found || answer.matches.fullName) break;
+    const retried = await client.verifyIdentity({ ...declared, fullName: other });
+    if (retried.found && retried.matches.fullName) answer = retried;
+  }
   if (!answer.found) {
     return mismatch(`Không tìm thấy số căn cước ${declared.citizenId} trong ${POPULATION_DATABASE}`, {
       'Số căn cước': declared.citizenId,
@@ -122,6 +131,9 @@ async function checkLicence(
     'Có giá trị đến': licence.expiresAt ? formatVietnameseDate(licence.expiresAt) : 'Không thời hạn',
     'Nơi cấp': licence.issuingProvince,
     'Tình trạng': licence.status === 'valid' && expired ? 'Đã hết hạn' : LICENCE_STATUS_LABELS[licence.status],
+    // The holder's name as the registry spells it: results print it when it is the applicant's
+    // name in another convention ("Hòa" for "Hoà"; domain/vietnamese-names.ts).
+    [REGISTRY_NAME_FACT]: tidyName(licence.holderName),
   };
   if (licence.status === 'revoked') return mismatch('Giấy phép lái xe đã bị thu hồi', facts);
   if (licence.status === 'suspended') return mismatch('Giấy phép lái xe đang bị tước quyền sử dụng', facts);

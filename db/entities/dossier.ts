@@ -22,7 +22,7 @@ export const Dossier = defineEntity({
     procedureVersion: p.integer(),
     procedureName: p.string().length(300),
     agency: () => p.manyToOne(Agency),
-    channel: p.enum(['online', 'api', 'counter'] as const),
+    channel: p.enum(['online', 'api', 'counter', 'post'] as const),
     status: p.smallint(),
     stepId: p.string().length(60),
     stepName: p.string().length(200),

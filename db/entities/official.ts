@@ -21,6 +21,8 @@ export const Official = defineEntity({
     ssoIssuer: p.string().length(300).nullable(),
     ssoSubject: p.string().length(255).nullable(),
     ssoLinkedAt: p.datetime().nullable(),
+    /** The language of the back office for this official: `vi` or `en` (web/i18n, web/routes/language.ts). */
+    language: p.string().length(5).default('vi'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

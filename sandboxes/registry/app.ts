@@ -8,10 +8,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
+import { sameNameUpToSpelling } from '../../domain/vietnamese-names';
 import { createFaults, faultControlRoutes, type Faults } from '../faults';
 import { jsonErrors, parseBody, sendInvalid } from '../http';
 import { CITIZENS, ENTERPRISES, INSURANCE_CARDS, LICENCES, QUALITY_CERTIFICATES } from './data';
-import { sameName } from './names';
 
 export interface RegistrySandboxOptions {
   apiKey: string;
@@ -84,7 +84,7 @@ export function createRegistrySandbox(options: RegistrySandboxOptions): Registry
     res.json({
       found: true,
       matches: {
-        fullName: sameName(query.fullName, citizen.fullName),
+        fullName: sameNameUpToSpelling(query.fullName, citizen.fullName),
         dateOfBirth: query.dateOfBirth === citizen.dateOfBirth,
       },
     });

@@ -18,6 +18,10 @@ import type { Logger } from '../../config/log';
 import { catalog } from '../../config/catalogue';
 import { startPaymentSandbox } from '../../sandboxes/payment/main';
 import { startRegistrySandbox } from '../../sandboxes/registry/main';
+import { type RunningMailSandbox, startMailSandbox } from '../../sandboxes/mail/main';
+import { type RunningSmsSandbox, startSmsSandbox } from '../../sandboxes/sms/main';
+import type { OutboxRelay } from '../../activities/delivery/relay';
+import { outboxRelay } from '../../worker/outbox-relay';
 import { createApp } from '../../web/app';
 import { createWebServices, type WebServices } from '../../web/services';
 import { ssoSettings } from '../../web/services/sso';
@@ -49,6 +53,11 @@ export interface InProcessStack {
   taskQueue: string;
   temporal: Client;
   services: WebServices;
+  /** The mail and SMS sandboxes the relay delivers to (their control: faults, what arrived). */
+  mail: RunningMailSandbox;
+  sms: RunningSmsSandbox;
+  /** The outbox relay, running beside the worker (started and stopped with it). */
+  relay(): OutboxRelay | undefined;
   /** Environment for a worker process of this stack (`node dist/worker/main.js`). */
   workerEnv: NodeJS.ProcessEnv;
   startWorker(): Promise<void>;
@@ -65,6 +74,7 @@ export const IN_PROCESS_SECRETS: Secrets = {
 };
 const CALLBACK_SECRET = IN_PROCESS_SECRETS.paymentCallbackSecret;
 const REGISTRY_KEY = 'in-process-registry-key';
+const SMS_KEY = 'in-process-sms-gateway-key';
 
 export async function startInProcessStack(options: InProcessOptions): Promise<InProcessStack> {
   installRuntime();
@@ -78,6 +88,8 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     host: '127.0.0.1',
     port: 0,
   });
+  const mail = await startMailSandbox({ latencyMs, failureRate: 0, host: '127.0.0.1', smtpPort: 0, port: 0 });
+  const sms = await startSmsSandbox({ apiKey: SMS_KEY, latencyMs, failureRate: 0, slowMs: 3000, host: '127.0.0.1', port: 0 });
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,6 +111,14 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     LINK_SECRET: IN_PROCESS_SECRETS.linkSecret,
     PAYLOAD_KEYS: IN_PROCESS_SECRETS.payloadKeys,
     MAILBOX_PAGE: 'on',
+    SMTP_URL: mail.smtpUrl,
+    SMS_GATEWAY_URL: sms.url,
+    SMS_GATEWAY_KEY: SMS_KEY,
+    // Retries within a test's patience; a test of the limits sets its own.
+    DELIVERY_RETRY_BASE: '200ms',
+    DELIVERY_RETRY_MAX: '2s',
+    DELIVERY_POLL: '100ms',
+    DELIVERY_MAX_ATTEMPTS: '4',
     // Tests and the benchmark send hundreds of requests from one address in minutes: the limits
     // are set out of reach here; a test of the limits sets its own through `env`.
     RATE_LIMIT_LOOKUP: '100000/1m',
@@ -113,6 +133,10 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     paymentUrl: payment.url,
     publicUrl: baseUrl,
     paymentCallbackUrl: `${baseUrl}/api/v1/payments/callback`,
+    smtpUrl: mail.smtpUrl,
+    smsGatewayUrl: sms.url,
+    mailSandboxUrl: mail.url,
+    smsSandboxUrl: sms.url,
   };
   const log = options.log ?? (() => undefined);
 
@@ -139,6 +163,7 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     rateLimits: config.rateLimits,
     sso: ssoSettings(config, baseUrl),
     localPasswords: config.localPasswords,
+    attachments: { kind: config.attachments.store, folder: config.attachments.folder, maxFileBytes: config.attachments.maxFileBytes, maxDossierBytes: config.attachments.maxDossierBytes },
     log,
   });
   server.on('request', createApp(services));
@@ -157,11 +182,17 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
       workflowBundle: options.workflowBundlePath ? { codePath: options.workflowBundlePath } : undefined,
     });
     running = worker.run();
+    relay ??= outboxRelay(config, endpoints, options.orm, log);
+    relay.start();
   };
+  let relay: OutboxRelay | undefined;
   const stopWorker = async () => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await running;
     worker = undefined;
+    await relay?.stop();
+    relay?.close();
+    relay = undefined;
   };
   if (options.worker !== false) await startWorker();
 
@@ -172,6 +203,9 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
     taskQueue,
     temporal,
     services,
+    mail,
+    sms,
+    relay: () => relay,
     workerEnv: { ...process.env, ...env },
     startWorker,
     stopWorker,
@@ -184,6 +218,8 @@ export async function startInProcessStack(options: InProcessOptions): Promise<In
       });
       await registry.close();
       await payment.close();
+      await mail.close();
+      await sms.close();
       await services.actions.close();
       await connection.close();
     },

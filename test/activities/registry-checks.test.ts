@@ -109,6 +109,8 @@ describe('driving-licence.record', () => {
         'Có giá trị đến': '10/01/2027',
         'Nơi cấp': 'Hà Nội',
         'Tình trạng': 'Còn hiệu lực',
+        // The registry's spelling of the holder's name: results print it (domain/vietnamese-names.ts).
+        'Họ và tên theo cơ sở dữ liệu': 'Nguyễn Văn An',
       },
     });
     const motorbike = await runCheck(licence(declaredLicence(motorbikeHolderHoChiMinh)));

@@ -84,7 +84,9 @@ test('a driving-licence renewal goes from the public form to the result in the b
   await page.getByTestId('pay-link').click();
   await page.getByText('135.000').first().waitFor();
   await page.getByRole('button', { name: 'Thanh toán' }).click();
-  await page.waitForURL(/\/tra-cuu\?ma=/);
+  // Back on the page the gateway returns to: received or being confirmed, never a second request to pay.
+  await page.waitForURL(/\/thanh-toan\//);
+  await reloadUntilVisible(page, page.getByRole('heading', { name: 'Đã nhận thanh toán' }));
 
   // The specialist proposes, the leader approves.
   await workFromQueue('hn.chuyenvien', code, 'Đề xuất cấp đổi');

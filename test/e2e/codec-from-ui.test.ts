@@ -71,7 +71,7 @@ test('the Temporal UI reaches the codec with the official session; another origi
   await page.goto(`${stack.baseUrl}/dang-nhap`);
   await page.fill('input[name=username]', 'hn.quantri');
   await page.fill('input[name=password]', 'motcua-demo');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap')), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap')), page.click('main form[action="/dang-nhap"] button[type=submit]')]);
 
   await page.goto(uiOrigin);
   const answer = await call(page);

@@ -16,10 +16,12 @@ export const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 
 /**
  * Names of histories recorded by this release of the interpreter: the legal clock's timers,
- * pauses and calendar (workflows/dossier/deadlines.ts). `2026-12-02-durable-*` files replay the
- * durable mode before the clock, older ones the legacy mode.
+ * pauses and calendar (workflows/dossier/deadlines.ts), and a status that never goes back to 1
+ * once accepted (`patched('status-never-back')`, workflows/dossier/state.ts). `2026-12-02-legal-clock-*`
+ * files replay before that patch, `2026-12-02-durable-*` the durable mode before the clock, older
+ * ones the legacy mode.
  */
-export const GENERATION = '2026-12-02-legal-clock';
+export const GENERATION = '2026-12-02-status-forward';
 
 export function recordingHistories(): boolean {
   return process.env.MOTCUA_RECORD_HISTORIES === '1';

@@ -8,6 +8,9 @@ export const PRODUCTION_ENV = {
   PAYMENT_CALLBACK_SECRET: strong('p'),
   REGISTRY_API_KEY: 'rk-7Qw2Lm9Zx4TbH3',
   PAYLOAD_KEYS: 'k1:mX8y1BvGkZq3N0r7c2WtYd5eLhPa9sJuQfRi4oTzKEw=',
+  SMS_GATEWAY_KEY: 'sg-Hq4Nw8Tz2Lp6Vb9R',
+  SMTP_URL: 'smtp://motcua:Pq7Zr2Wx9Lm4@smtp.motcua.gov.vn:587',
+  SMS_GATEWAY_URL: 'https://sms.brandname.vn/api',
 };
 
 export { strong as strongSecret };

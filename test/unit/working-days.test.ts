@@ -111,6 +111,28 @@ describe('working days', () => {
     expect(workingDaysBetween('2026-11-27', '2026-11-23', calendar)).toBe(-3);
   });
 
+  test('counts exactly as a walk day by day would, over spans of days to years, holidays and swapped days included', () => {
+    // The count is arithmetic plus the calendar's exceptions (lists compute it per row); the
+    // walk is the definition. Holidays on weekdays and weekends, a swapped day that is also a holiday.
+    const busy: WorkingCalendar = {
+      holidays: new Set(['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-04-30', '2025-05-01', '2025-09-02', '2026-02-16', '2026-02-21', '2026-11-28']),
+      workingWeekendDays: new Set(['2025-02-08', '2025-04-26', '2026-11-21', '2026-11-28']),
+    };
+    const walk = (from: string, to: string, cal: WorkingCalendar) => {
+      const [a, b] = from < to ? [from, to] : [to, from];
+      let n = 0;
+      for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+      return from <= to ? n : -n;
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 400; i++) {
+      const from = addCalendarDays('2024-11-01', random(800));
+      const to = addCalendarDays(from, random(2) ? random(20) : random(900) - 300);
+      for (const cal of [busy, EMPTY_CALENDAR]) expect([from, to, workingDaysBetween(from, to, cal)]).toEqual([from, to, walk(from, to, cal)]);
+    }
+  });
+
   test('agrees with addWorkingDays: N working days later is N working days between', () => {
     for (const n of [1, 3, 5, 10]) {
       expect(workingDaysBetween('2026-11-19', addWorkingDays('2026-11-19', n, calendar), calendar)).toBe(n);

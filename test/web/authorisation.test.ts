@@ -53,6 +53,7 @@ const ROLE_WORD: Record<OfficialRole, string> = { receiver: 'tiepnhan', speciali
  */
 const NO_OBJECT = new Set([
   'POST /giam-sat/vang-mat/:id/huy',
+  'POST /giam-sat/tin-nhan-loi/:id/gui-lai', // message 1 may be another agency's
   'GET /giam-sat/phan-cong/:batchId',
   'GET /ho-so/:code/thu-xin-loi.pdf',
   'GET /ho-so/:code/ket-qua.pdf',
@@ -60,6 +61,8 @@ const NO_OBJECT = new Set([
   'GET /ket-qua/:code',
   'GET /ket-qua/:code/:documentCode.pdf',
   'GET /ho-so/:code/giay-tiep-nhan.pdf', // made when the dossier is accepted
+  'GET /ho-so/:code/tai-lieu/:id', // a document the test's dossier does not have (issue 9)
+  'GET /ho-so/:code/bien-lai.pdf', // made when a fee is taken at the counter
   'GET /bo-sung/:code',
   'POST /bo-sung/:code',
   // A calendar entry that an administrator of the other city may have removed just before.

@@ -46,6 +46,7 @@ function app(): express.Application {
     req.session.flash = [{ kind: 'info', text: req.params.text }];
     res.redirect(303, '/');
   });
+  a.get('/page', (_req, res) => res.send('page'));
   // Reads the session, waits at its gate, then changes it (with `note`) or only reads it.
   a.get('/held/:gate', async (req, res) => {
     await gates.get(req.params.gate)!.pass();
@@ -162,5 +163,27 @@ test('the new session of a sign-in is written once, not again after the response
     expect(await sql('select sid from session_write where sid = ?', [sid])).toHaveLength(1);
   } finally {
     await sql('drop trigger log_session_write on session');
+  }
+});
+
+test('reading pages does not write the session on every request: the expiry moves when it is five minutes behind', async () => {
+  const { cookie, sid } = await signIn();
+  await sql('create table session_touch (sid varchar not null)');
+  await sql(`create function log_session_touch() returns trigger language plpgsql as $$
+    begin insert into session_touch (sid) values (new.sid); return new; end $$`);
+  await sql('create trigger log_session_touch after update of expire on session for each row execute function log_session_touch()');
+  try {
+    for (let i = 0; i < 5; i++) await (await request('GET', '/page', cookie)).text();
+    expect(await sql('select sid from session_touch where sid = ?', [sid])).toHaveLength(0);
+
+    // Ten minutes later (as the table sees it), the next page moves the expiry, once.
+    await sql("update session set expire = expire - interval '10 minutes' where sid = ?", [sid]);
+    await sql('delete from session_touch');
+    for (let i = 0; i < 3; i++) await (await request('GET', '/page', cookie)).text();
+    expect(await sql('select sid from session_touch where sid = ?', [sid])).toHaveLength(1);
+    const [{ left }] = await sql<{ left: number }>('select extract(epoch from expire - now()) / 3600 as left from session where sid = ?', [sid]);
+    expect(Number(left)).toBeGreaterThan(7.9);
+  } finally {
+    await sql('drop trigger log_session_touch on session');
   }
 });

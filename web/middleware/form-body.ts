@@ -12,6 +12,8 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function setUpFormBodies(): RequestHandler {
   return (req, res, next) => {
     if (!WITH_BODY.has(req.method) || req.path.startsWith('/api/')) return next();
+    // A form with files, read by middleware/multipart.ts on the paths that take them.
+    if (res.locals.multipart) return next();
     // req.is() is null for a request without a body: nothing to refuse, the schema reports what is missing.
     const kind = req.is('application/x-www-form-urlencoded');
     if (kind === null || kind) return next();

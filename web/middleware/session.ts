@@ -27,6 +27,13 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Orm } from '../../db/orm';
 
 const EIGHT_HOURS_MS = 8 * 3_600_000;
+/**
+ * A touch writes the new expiry only when it has moved this far since the table's: an eight-hour
+ * session expires at most five minutes early, and a page does not cost a committed write.
+ */
+const TOUCH_EVERY_MS = 5 * 60_000;
+/** Expiries remembered at most; beyond it the map starts again (a touch then writes once more). */
+const REMEMBERED_EXPIRIES = 100_000;
 
 /** A session's data without its cookie, whose expiry moves on every request: what a write changes. */
 function dataOf(sess: object): string {
@@ -38,6 +45,8 @@ export class PgSessionStore extends session.Store {
   private readonly loaded = new WeakSet<object>();
   /** The data each session object last wrote (see `set`). */
   private readonly written = new WeakMap<object, string>();
+  /** The expiry the table holds, by session id, as last read or written here (see `touch`). */
+  private readonly storedExpiry = new Map<string, number>();
 
   constructor(private readonly orm: Orm) {
     super();
@@ -48,8 +57,11 @@ export class PgSessionStore extends session.Store {
   }
 
   override get(sid: string, done: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.sql<{ sess: session.SessionData }>('select sess from session where sid = ? and expire > now()', [sid])
-      .then((rows) => done(null, rows[0]?.sess ?? null))
+    this.sql<{ sess: session.SessionData; expire: Date }>('select sess, expire from session where sid = ? and expire > now()', [sid])
+      .then((rows) => {
+        if (rows[0]) this.rememberExpiry(sid, new Date(rows[0].expire));
+        done(null, rows[0]?.sess ?? null);
+      })
       .catch(done);
   }
 
@@ -80,12 +92,14 @@ export class PgSessionStore extends session.Store {
     write
       .then(() => {
         this.written.set(sess, data);
+        this.rememberExpiry(sid, expire);
         done?.();
       })
       .catch((err) => done?.(err));
   }
 
   override destroy(sid: string, done?: (err?: unknown) => void): void {
+    this.storedExpiry.delete(sid);
     this.sql('delete from session where sid = ?', [sid])
       .then(() => done?.())
       .catch((err) => done?.(err));
@@ -94,9 +108,19 @@ export class PgSessionStore extends session.Store {
   /** Moves the expiry of a session still there; never writes its data (a request that only read it holds old data). */
   override touch(sid: string, sess: session.SessionData, done?: () => void): void {
     const expire = sess.cookie?.expires ? new Date(sess.cookie.expires) : new Date(Date.now() + EIGHT_HOURS_MS);
+    const stored = this.storedExpiry.get(sid);
+    if (stored !== undefined && expire.getTime() - stored < TOUCH_EVERY_MS) return done?.();
     this.sql('update session set expire = ? where sid = ?', [expire, sid])
-      .then(() => done?.())
+      .then(() => {
+        this.rememberExpiry(sid, expire);
+        done?.();
+      })
       .catch(() => done?.());
+  }
+
+  private rememberExpiry(sid: string, expire: Date): void {
+    if (this.storedExpiry.size >= REMEMBERED_EXPIRIES) this.storedExpiry.clear();
+    this.storedExpiry.set(sid, expire.getTime());
   }
 
   /** Removes expired sessions; called now and then, not on every request. */

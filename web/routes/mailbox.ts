@@ -1,7 +1,8 @@
 /**
- * The development mailbox: the notifications of the outbox, newest first (MAILBOX_PAGE, never
- * in production). Applicants' messages carry working links to their results and supplement
- * forms, so only officials of MAILBOX_ROLES see it, a supervisor only their agency's dossiers.
+ * The development mailbox: what the mail and SMS sandboxes received, newest first, and the
+ * outbox's messages not delivered yet (MAILBOX_PAGE, never in production). Applicants' messages
+ * carry working links to their results and supplement forms, so only officials of MAILBOX_ROLES
+ * see it, a supervisor only their agency's dossiers.
  */
 import { Router } from 'express';
 import { currentUser, requireOfficial } from '../middleware/auth';
@@ -17,7 +18,7 @@ export function mailboxRoutes(s: WebServices): Router {
     const query = parse(mailboxQuery, req.query);
     if (!query.ok) return res.status(400).render('error', errorPage(REQUEST_INVALID, 'Địa chỉ lọc thư không hợp lệ.', query.errors));
     const recipient = query.value.den;
-    res.render('mailbox', mailboxPage(await s.readModel.mailbox(currentUser(req), 200, recipient || undefined), recipient));
+    res.render('mailbox', mailboxPage(await s.deliveries.mailbox(currentUser(req), recipient || undefined), recipient));
   });
   return router;
 }

@@ -14,4 +14,9 @@ export class ApplicantAccess {
   maySeeResult(code: string, token: string): boolean {
     return isValidLinkToken(this.linkSecret, code, 'result', token);
   }
+
+  /** The page the payment gateway returns the payer to (domain/applicant-links.ts paymentReturnUrl). */
+  maySeePaymentReturn(code: string, token: string): boolean {
+    return isValidLinkToken(this.linkSecret, code, 'payment', token);
+  }
 }

@@ -41,7 +41,7 @@ export const EXPORT_LIMIT = 100_000;
 const STATUS_TTL_MS = 60_000;
 
 /** What of a dossier was opened: its page, or one of its documents. */
-export type OpenedWhat = 'page' | 'receipt-slip' | 'result' | 'apology-letter';
+export type OpenedWhat = 'page' | 'receipt-slip' | 'result' | 'apology-letter' | 'printed-form' | 'attachment' | 'fee-receipt';
 
 export class AuditLogService {
   private status?: { key: string; status: Promise<ChainStatus> };
@@ -150,6 +150,19 @@ export class AuditLogService {
       agencyCode: dossier.agencyCode,
       dossierCode: dossier.code,
       detail: what === 'page' ? null : { document: document ?? what },
+    });
+  }
+
+  /** An official printed the agency's tracking ledger (form 07): personal data of many dossiers, so recorded like an opening. */
+  async printedLedger(user: SessionUser, period: { from: string; to: string }, ip: string | undefined): Promise<void> {
+    await appendAudit(this.orm.em.fork(), {
+      actor: user.username,
+      action: 'document-downloaded',
+      target: `so-theo-doi ${period.from} ${period.to}`,
+      ip: ip ?? null,
+      agencyCode: user.agencyCode,
+      dossierCode: null,
+      detail: { document: `so-theo-doi-${user.agencyCode}-${period.from}-${period.to}.pdf` },
     });
   }
 }

@@ -37,8 +37,8 @@ export function appointmentChanges(dossier: Pick<IDossier, 'pauses' | 'apology'>
   return lines;
 }
 
-/** What forms 01 and 04 both open with: the agency, the dossier, the applicant, when it was received. */
-function formHeading(dossier: IDossier, receivedAt: Date): DossierFormHeading {
+/** What every printed form (01–07) opens with: the agency, the dossier, the applicant, when it was received. */
+export function formHeading(dossier: IDossier, receivedAt: Date): DossierFormHeading {
   return {
     agencyName: dossier.agency.name,
     provinceName: findProvince(dossier.agency.provinceCode)?.name ?? '',

@@ -16,6 +16,10 @@ import type { RateLimits } from '../../config';
 import { AbsenceService } from './absences';
 import { ApiClientAuth } from './api-clients';
 import { ApplicantAccess } from './applicant-access';
+import { AttachmentService, DEFAULT_ATTACHMENT_LIMITS } from './attachments';
+import { CounterService } from './counter';
+import { HandoverService } from './handover';
+import { createFileStore, type FileStoreSettings } from '../../db/file-store';
 import { AuditLogService } from './audit-log';
 import { CalendarAdmin } from './calendar-admin';
 import { type CalendarChanges, TemporalCalendarChanges } from './calendar-changes';
@@ -25,11 +29,15 @@ import { appendAudit } from '../../db/audit';
 import { DossierActions } from './dossier-actions';
 import { ReadModelWatch } from './read-model-watch';
 import { DossierDocuments } from './documents';
+import { DeliveryService } from './delivery';
+import { PrintedForms } from './printed-forms';
 import { InboxService } from './inbox';
+import { LanguagePreferences } from './language';
 import { IntakeService } from './intake';
 import { PaymentCallbackService } from './payment-callbacks';
 import { Procedures } from './procedures';
 import { ReadModel } from './read-model';
+import { QueueService } from './queues';
 import { ReassignmentService } from './reassignment';
 import { ReportService } from './reports';
 import { SignInService } from './sign-in';
@@ -44,6 +52,8 @@ export interface WebServices {
   apiClients: ApiClientAuth;
   actions: DossierActions;
   readModel: ReadModel;
+  /** Officials' queues, the agency's archive and search (issue 9). */
+  queues: QueueService;
   /** The supervisor's levers: where things stand, bulk reassignment, absences; and the officials' inbox. */
   supervision: SupervisionService;
   reassignment: ReassignmentService;
@@ -55,7 +65,15 @@ export interface WebServices {
   calendarAdmin: CalendarAdmin;
   officeHours: OfficeHoursAdmin;
   documents: DossierDocuments;
+  /** Documents handed in with dossiers, the counter's intake and fees, results handed over (issue 9). */
+  attachments: AttachmentService;
+  counter: CounterService;
+  handover: HandoverService;
+  /** Printed forms 02, 03, 05, 06 of a dossier and the agency's tracking ledger (07). */
+  printedForms: PrintedForms;
   signIn: SignInService;
+  /** Officials' choice of language (the header's switch, routes/language.ts). */
+  languages: LanguagePreferences;
   /** Single sign-on through the identity provider (/dang-nhap/sso); unset: not configured. */
   sso?: SsoService;
   /** Whether the password form signs officials in (LOCAL_PASSWORDS). */
@@ -69,6 +87,8 @@ export interface WebServices {
   /** Where applicants reach this site, for links shown to them. */
   publicUrl: string;
   mailboxPage: boolean;
+  /** Messages to applicants: delivery on the dossier page, failed deliveries, the development mailbox. */
+  deliveries: DeliveryService;
   /** Per-client rate limits of the public doors, counted in PostgreSQL (middleware/rate-limit.ts). */
   rateLimits: RateLimiters;
   health: HealthService;
@@ -110,6 +130,8 @@ export interface WebServiceOptions {
   sso?: SsoSettings;
   /** Local passwords (LOCAL_PASSWORDS); default on. */
   localPasswords?: boolean;
+  /** Uploaded documents (config attachments); default: in PostgreSQL, 10 MB a file, 50 MB a dossier. */
+  attachments?: FileStoreSettings & { maxFileBytes: number; maxDossierBytes: number };
 }
 
 export function createWebServices(o: WebServiceOptions): WebServices {
@@ -128,22 +150,32 @@ export function createWebServices(o: WebServiceOptions): WebServices {
   });
   const workflows = { temporal: o.temporal, taskQueue: o.taskQueue, workflowIdPrefix: o.workflowIdPrefix };
   const absences = new AbsenceService(o.orm, workflows, log);
+  const attachments = new AttachmentService(
+    o.orm,
+    createFileStore(o.orm, o.attachments ?? { kind: 'postgres' }),
+    o.attachments ? { maxFileBytes: o.attachments.maxFileBytes, maxDossierBytes: o.attachments.maxDossierBytes } : DEFAULT_ATTACHMENT_LIMITS,
+  );
+  const intake = new IntakeService({
+    orm: o.orm,
+    temporal: o.temporal,
+    taskQueue: o.taskQueue,
+    workflowIdPrefix: o.workflowIdPrefix,
+    catalog: o.catalog,
+    paymentDeadlineMs: o.paymentDeadlineMs,
+    reminderLeadMinutes: o.reminderLeadMinutes,
+    metrics,
+    log,
+  });
   return {
     procedures: new Procedures(o.catalog),
-    intake: new IntakeService({
-      orm: o.orm,
-      temporal: o.temporal,
-      taskQueue: o.taskQueue,
-      workflowIdPrefix: o.workflowIdPrefix,
-      catalog: o.catalog,
-      paymentDeadlineMs: o.paymentDeadlineMs,
-      reminderLeadMinutes: o.reminderLeadMinutes,
-      metrics,
-      log,
-    }),
+    intake,
+    attachments,
+    counter: new CounterService(o.orm, intake, attachments, actions),
+    handover: new HandoverService(o.orm),
     apiClients: new ApiClientAuth(o.orm),
     actions,
     readModel,
+    queues: new QueueService(o.orm, readModel.calendar),
     supervision: new SupervisionService(o.orm, readModel.calendar),
     reassignment: new ReassignmentService(o.orm, workflows, absences, log),
     absences,
@@ -153,7 +185,9 @@ export function createWebServices(o: WebServiceOptions): WebServices {
     calendarAdmin: new CalendarAdmin(o.orm, calendarChanges, log),
     officeHours: new OfficeHoursAdmin(o.orm, calendarChanges),
     documents: new DossierDocuments(o.orm, o.endpoints.publicUrl),
+    printedForms: new PrintedForms(o.orm, o.endpoints.publicUrl),
     signIn: new SignInService(o.orm),
+    languages: new LanguagePreferences(o.orm),
     sso: o.sso ? new SsoService(o.orm, o.sso, log) : undefined,
     localPasswords: o.localPasswords ?? true,
     auditLog: new AuditLogService(o.orm),
@@ -172,6 +206,7 @@ export function createWebServices(o: WebServiceOptions): WebServices {
     rateLimits: createRateLimiters(o.orm, o.rateLimits, log),
     publicUrl: o.endpoints.publicUrl,
     mailboxPage: o.mailboxPage,
+    deliveries: new DeliveryService(o.orm, { mail: o.endpoints.mailSandboxUrl, sms: o.endpoints.smsSandboxUrl }),
     sessions: {
       store: new PgSessionStore(o.orm),
       secret: o.secrets.sessionSecret,

@@ -1,5 +1,6 @@
 /**
- * Reads for the back office and the public pages, from the PostgreSQL read model. Every query
+ * Reads for the back office and the public pages, from the PostgreSQL read model (the queues and
+ * the archive: services/queues.ts). Every query
  * an official triggers is scoped to the official's agency here, not in the routes, so a route
  * cannot forget it.
  */
@@ -10,7 +11,6 @@ import {
   type IDossier,
   type ITask,
   type ITimelineEvent,
-  Notification,
   Official,
   Task,
   TimelineEvent,
@@ -20,7 +20,6 @@ import type { WorkingCalendar } from '../../domain/working-days';
 import { lookupSecretMatches } from '../../domain/lookup-secret';
 import type { ResultRecord } from '../../workflows/messages';
 import type { SessionUser } from '../session-user';
-import { isTaskRole } from '../../domain/roles';
 import type { LegalCalendar } from '../../domain/calendar';
 
 /**
@@ -30,11 +29,6 @@ import type { LegalCalendar } from '../../domain/calendar';
 export function resultsOf(dossier: { result?: ResultRecord | null; results?: ResultRecord[] | null }): ResultRecord[] {
   if (dossier.results?.length) return dossier.results;
   return dossier.result ? [dossier.result] : [];
-}
-
-export interface QueueRow {
-  task: ITask;
-  dossier: IDossier;
 }
 
 export class ReadModel {
@@ -47,32 +41,6 @@ export class ReadModel {
 
   private em(): EntityManager {
     return this.orm.em.fork();
-  }
-
-  /**
-   * Open tasks of the official's role in the official's agency: theirs, and those nobody holds,
-   * unless given to a group (department) the official is not in.
-   */
-  async queue(user: SessionUser): Promise<QueueRow[]> {
-    const role = user.role;
-    if (!isTaskRole(role)) return [];
-    const em = this.em();
-    const department = (await em.findOne(Official, user.id, { fields: ['department'] }))?.department;
-    const tasks = await em.find(
-      Task,
-      {
-        agency: user.agencyId,
-        role,
-        status: 'open',
-        $or: [
-          { assignee: user.id },
-          { assignee: null, assignedGroup: null },
-          ...(department ? [{ assignee: null, assignedGroup: department }] : []),
-        ],
-      },
-      { populate: ['dossier'], orderBy: { dueAt: 'asc nulls last', createdAt: 'asc' }, limit: 200 },
-    );
-    return tasks.map((task) => ({ task, dossier: task.dossier as IDossier }));
   }
 
   /**
@@ -147,20 +115,5 @@ export class ReadModel {
     const dossier = code ? await this.publicDossier(code) : null;
     if (dossier && apiClientId !== undefined && dossier.submittedBy?.id === apiClientId) return dossier;
     return lookupSecretMatches(dossier?.lookupSecret, secret) ? dossier : null;
-  }
-
-  /**
-   * The newest messages of the outbox (the development mailbox), to one recipient when given:
-   * every message for an administrator, those of the agency's dossiers for a supervisor,
-   * none for anyone else.
-   */
-  async mailbox(user: SessionUser, limit = 100, recipient?: string) {
-    if (user.role !== 'admin' && user.role !== 'supervisor') return [];
-    const em = this.em();
-    const where: Record<string, unknown> = recipient ? { recipient } : {};
-    if (user.role === 'supervisor') {
-      where.dossierCode = { $in: em.createQueryBuilder(Dossier, 'd').select('d.code').where({ agency: user.agencyId }).getKnexQuery() };
-    }
-    return em.createQueryBuilder(Notification, 'n').select('*').where(where).orderBy({ id: 'desc' }).limit(limit).getResultList();
   }
 }

@@ -116,8 +116,12 @@ export interface ReportDossier {
   acceptedAt: Date;
   /** When it was decided (status 9, or its end without a result); dossiers from before the legal clock: their end. */
   decidedAt: Date | null;
-  /** When the workflow reached its end: the result handed over. */
+  /** When the workflow reached its end: the result handed over (online and API dossiers). */
   completedAt: Date | null;
+  /** Whether the dossier has a result document (a refused or cancelled one has none). */
+  hasResult?: boolean;
+  /** When its paper result was handed over at the counter or sent by post (result_handover). */
+  handedOverAt?: Date | null;
   appointmentAt: Date | null;
   timeLimit: TimeLimit | null;
   pauses: ClockPause[];
@@ -174,6 +178,20 @@ function dueAtOn(d: ReportDossier, asOf: Date, calendar: WorkingCalendar): Date 
   return at(deadline.dueAt);
 }
 
+/** Paper dossiers: received at the counter or by post, their result is handed over on paper. */
+export function handedOverOnPaper(d: Pick<ReportDossier, 'channel' | 'hasResult'>): boolean {
+  return (d.channel === 'counter' || d.channel === 'post') && d.hasResult === true;
+}
+
+/**
+ * When the applicant had the result: a paper dossier's result when it was handed over (the
+ * ResultHandover row, at the counter or by post), as the workflow's end does not hand paper to
+ * anyone; other dossiers (online, API, or without a result) when the workflow ended.
+ */
+export function collectedBy(d: ReportDossier): Date | null {
+  return handedOverOnPaper(d) ? (d.handedOverAt ?? null) : d.completedAt;
+}
+
 /**
  * Where a dossier stands in a period (null: it does not count). A dossier without a due date
  * (a procedure without a time limit) is on time when decided and not yet due while in progress.
@@ -187,7 +205,8 @@ export function standingOf(d: ReportDossier, bounds: { start: Date; asOf: Date }
   if (d.decidedAt && d.decidedAt <= asOf) {
     const state = d.appointmentAt ? deadlineState(d.appointmentAt, { finishedAt: d.decidedAt, now: d.decidedAt }, calendar) : 'on-time';
     standing.decided = state === 'early' ? 'early' : state === 'late' ? 'late' : 'on-time';
-    standing.notCollected = !d.completedAt || d.completedAt > asOf;
+    const collected = collectedBy(d);
+    standing.notCollected = !collected || collected > asOf;
     return standing;
   }
   if (pausedAt(d, asOf)) {
@@ -322,6 +341,8 @@ interface DossierRow {
   accepted_at: Instant;
   decided_at: Instant | null;
   completed_at: Instant | null;
+  has_result: boolean;
+  handed_over_at: Instant | null;
   appointment_at: Instant | null;
   time_limit: TimeLimit | null;
   pauses: ClockPause[] | null;
@@ -330,7 +351,8 @@ interface DossierRow {
 }
 
 const COLUMNS = `agency_id, procedure_code, procedure_name, procedure_level, channel, accepted_at,
-  coalesce(decided_at, completed_at) as decided_at, completed_at, appointment_at, time_limit, pauses, paused_since, apology`;
+  coalesce(decided_at, completed_at) as decided_at, completed_at, appointment_at, time_limit, pauses, paused_since, apology,
+  (result is not null or jsonb_array_length(results) > 0) as has_result, (select h.handed_over_at from result_handover h where h.dossier_id = dossier.id) as handed_over_at`;
 
 /**
  * The dossiers that may count in a period, in one query of three parts, each on an index: those
@@ -409,6 +431,8 @@ export class ReportService {
       acceptedAt: instant(r.accepted_at),
       decidedAt: maybeInstant(r.decided_at),
       completedAt: maybeInstant(r.completed_at),
+      hasResult: r.has_result,
+      handedOverAt: maybeInstant(r.handed_over_at),
       appointmentAt: maybeInstant(r.appointment_at),
       timeLimit: r.time_limit,
       pauses: r.pauses ?? [],

@@ -7,7 +7,9 @@
 import type { IDossier, IOfficial, ITask, ITimelineEvent } from '../../db/entities';
 import { formatVnd } from '../../domain/money';
 import { OUTCOME_LABELS } from '../../domain/outcomes';
-import { portalStatusLabel } from '../../domain/portal-status';
+import { displayedStatus, endedWithoutResult, portalStatusLabel } from '../../domain/portal-status';
+import { applicableForms, DOSSIER_FORMS } from '../services/printed-forms';
+import { nameOnResult, REGISTRY_NAME_FACT } from '../../domain/vietnamese-names';
 import { ROLE_LABELS } from '../../domain/roles';
 import { formatVietnameseDate, localIsoDate } from '../../domain/vietnam-time';
 import type { LegalCalendar } from '../../domain/calendar';
@@ -20,11 +22,11 @@ import { PAYMENT_STATUS_LABELS } from '../labels';
 import { newRequestId } from '../request-id';
 import type { SessionUser } from '../session-user';
 import type { FieldErrors } from '../validation';
-import { deadlineState } from './deadline';
+import { deadlineState, dossierDeadline } from './deadline';
 import { dateTimeText } from './format';
 import { fieldView, type FieldView } from './form-fields';
 import { homeOf } from './layout';
-import { timelineEntry } from './timeline';
+import { timelineView } from './timeline';
 
 /** The three forms of a task panel. */
 export type TaskForm = 'claim' | 'act' | 'reassign';
@@ -80,6 +82,9 @@ export interface OpenTaskView {
   blockedReason?: string;
   actions: ActionView[];
   reassignTo?: { id: number; name: string; selected: boolean }[];
+  /** Labels of the actions that end the dossier (refuse, reject): the form asks to tick a confirmation first. */
+  dangerLabels: string[];
+  confirmError?: string;
   /** What the official typed into this task's forms, when the page comes back. */
   reason: string;
   reasonError?: string;
@@ -146,6 +151,8 @@ export function openTaskView(input: {
             .filter((c) => c.role === task.role && c.id !== assigneeId)
             .map((c) => ({ id: c.id, name: c.fullName, selected: sent.officialId === c.id }))
         : undefined,
+    dangerLabels: (step?.actions ?? []).filter((a) => a.style === 'danger').map((a) => a.label),
+    confirmError: sent.errors?.confirm,
     reason: sent.reason ?? '',
     reasonError: sent.errors?.reason,
     inputs: sent.inputs ?? {},
@@ -154,9 +161,21 @@ export function openTaskView(input: {
   };
 }
 
+/**
+ * What the official typed on a page that had gone stale (the task was decided or moved on
+ * meanwhile): no open task shows it any more, so it is shown apart, to copy, never lost.
+ */
+function staleInput(state: DossierFormState, tasks: readonly ITask[]) {
+  if (state.form !== 'act' || !state.taskId) return undefined;
+  if (tasks.some((t) => t.taskKey === state.taskId && t.status === 'open')) return undefined;
+  const inputs = Object.entries(state.inputs ?? {}).filter(([, v]) => v);
+  if (!state.reason && !inputs.length) return undefined;
+  return { reason: state.reason ?? '', inputs: inputs.map(([name, value]) => ({ name, value })) };
+}
+
 /** Errors of the request that no field of the page shows (a forged or stale form). */
 function unplacedErrors(state: DossierFormState): string[] {
-  const placed = new Set(['reason', 'officialId']);
+  const placed = new Set(['reason', 'officialId', 'confirm']);
   return Object.entries(state.errors ?? {})
     .filter(([name]) => !placed.has(name))
     .map(([, message]) => message);
@@ -229,6 +248,16 @@ function apologyFormView(dossier: IDossier, user: SessionUser, calendar: LegalCa
   };
 }
 
+/**
+ * The applicant's name as results print it, when the registry spells it differently in a
+ * convention only ("Hòa" for "Hoà"): both shown, the declared one kept.
+ */
+export function nameSpellingView(dossier: Pick<IDossier, 'applicantName' | 'checks'>) {
+  const registryName = dossier.checks.map((c) => c.facts[REGISTRY_NAME_FACT]).find((name) => !!name);
+  const name = nameOnResult(dossier.applicantName, registryName);
+  return name.applicantSpelling ? { printed: name.printed, declared: name.applicantSpelling } : undefined;
+}
+
 export function dossierPage(input: {
   dossier: IDossier;
   definition: ProcedureDefinition;
@@ -249,6 +278,7 @@ export function dossierPage(input: {
   const state = input.state ?? {};
   const code = encodeURIComponent(dossier.code);
   const notices = [state.error, ...unplacedErrors(state)].filter((m): m is string => !!m);
+  const ended = endedWithoutResult(dossier);
   return {
     title: `Hồ sơ ${dossier.code}`,
     backHref: homeOf(user),
@@ -258,27 +288,32 @@ export function dossierPage(input: {
       reassign: `/ho-so/${code}/phan-cong`,
       apology: `/ho-so/${code}/xin-loi`,
     },
-    clock: clockView(dossier, calendar, input.hours, input.now ?? new Date()),
+    clock: ended && !dossier.apology ? undefined : clockView(dossier, calendar, input.hours, input.now ?? new Date()),
     apologyForm: apologyFormView(dossier, user, calendar, input.hours, state, input.now ?? new Date()),
     notices,
+    staleInput: staleInput(state, input.tasks),
     retryHint: state.unconfirmed
       ? 'Thông tin bạn đã nhập được giữ nguyên. Bấm lại nút để gửi lại: thao tác chỉ được thực hiện một lần dù gửi nhiều lần.'
       : undefined,
     dossier: {
       code: dossier.code,
       procedureLine: `${dossier.procedureName} · phiên bản ${dossier.procedureVersion}`,
-      status: dossier.status,
-      statusLabel: portalStatusLabel(dossier.status),
+      status: displayedStatus(dossier),
+      statusLabel: portalStatusLabel(displayedStatus(dossier)),
       stepName: dossier.stepName,
       outcomeLabel: dossier.outcome ? OUTCOME_LABELS[dossier.outcome] : undefined,
       submittedAt: dateTimeText(dossier.submittedAt),
       acceptedAt: dateTimeText(dossier.acceptedAt),
-      appointmentAt: dateTimeText(dossier.appointmentAt),
+      appointmentAt: ended ? undefined : dateTimeText(dossier.appointmentAt),
       completedAt: dateTimeText(dossier.completedAt),
-      deadline: deadlineState(dossier.appointmentAt, dossier.decidedAt ?? dossier.completedAt, calendar, input.now ?? new Date(), !!dossier.pausedSince),
-      receiptHref: dossier.acceptedAt ? `/ho-so/${code}/giay-tiep-nhan.pdf` : undefined,
+      deadline: dossierDeadline(dossier, calendar, input.now ?? new Date()),
+      /** Why no appointment is shown on an ended dossier that had one. */
+      endedNote: ended && dossier.appointmentAt ? `Không còn hẹn trả kết quả: ${dossier.outcome ? OUTCOME_LABELS[dossier.outcome].toLowerCase() : portalStatusLabel(dossier.status).toLowerCase()}.` : undefined,
+      receiptHref: dossier.acceptedAt && dossier.outcome !== 'refused' ? `/ho-so/${code}/giay-tiep-nhan.pdf` : undefined,
     },
+    printedForms: applicableForms(dossier).map((form) => ({ form, name: DOSSIER_FORMS[form].name, href: `/ho-so/${code}/${DOSSIER_FORMS[form].path}` })),
     applicant: formRows(definition, dossier.form),
+    nameSpelling: nameSpellingView(dossier),
     checks: dossier.checks.map((c) => ({ ...c, at: dateTimeText(c.at), facts: Object.entries(c.facts) })),
     payment: dossier.payment
       ? {
@@ -304,6 +339,6 @@ export function dossierPage(input: {
     openTasks: input.tasks
       .filter((t) => t.status === 'open')
       .map((task) => openTaskView({ task, step: input.stepOf(task), user, calendar, colleagues: input.colleagues, state })),
-    timeline: input.events.map(timelineEntry),
+    timeline: timelineView(input.events),
   };
 }

@@ -5,15 +5,19 @@ import { mayReadMailbox } from './mailbox';
 
 export interface NavLink {
   href: string;
+  /** Vietnamese source text; the header translates it (t(label), web/i18n). */
   label: string;
   current: boolean;
+  /** Unread messages, shown after the label (the inbox link). */
+  unread?: number;
 }
 
 /** The officials' inbox (routes/back-office/inbox.ts). */
 const INBOX_PATH = '/thong-bao';
 
 export interface LayoutModel {
-  user?: { name: string; detail: string };
+  /** `detail`: role and agency in Vietnamese; the header shows `roleLabel` translated, then `agencyName`. */
+  user?: { name: string; detail: string; roleLabel: string; agencyName: string };
   nav: NavLink[];
 }
 
@@ -30,9 +34,13 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
     };
   }
   return {
-    user: { name: user.name, detail: `${ROLE_LABELS[user.role]} · ${user.agencyName}` },
+    user: { name: user.name, detail: `${ROLE_LABELS[user.role]} · ${user.agencyName}`, roleLabel: ROLE_LABELS[user.role], agencyName: user.agencyName },
     nav: [
       ...(user.role !== 'supervisor' && user.role !== 'admin' ? [link('/cong-viec', 'Hồ sơ cần xử lý')] : []),
+      // Walk-in dossiers (routes/back-office/counter.ts).
+      ...(user.role === 'receiver' ? [link('/quay/tiep-nhan', 'Tiếp nhận tại quầy', path.startsWith('/quay'))] : []),
+      // The agency's archive and search (routes/back-office/queue.ts).
+      ...(user.role !== 'admin' ? [link('/ho-so', 'Tra cứu hồ sơ')] : []),
       ...(user.role === 'admin'
         ? [link('/quan-tri/lich', 'Lịch làm việc', path.startsWith('/quan-tri/lich')), link('/quan-tri/gio-lam-viec', 'Giờ làm việc', path.startsWith('/quan-tri/gio-lam-viec'))]
         : []),
@@ -51,7 +59,7 @@ export function layoutModel(user: SessionUser | undefined, path: string, mailbox
 /** The header with the official's unread messages counted on the inbox link. */
 export function withUnread(layout: LayoutModel, unread: number): LayoutModel {
   if (!unread) return layout;
-  return { ...layout, nav: layout.nav.map((l) => (l.href === INBOX_PATH ? { ...l, label: `Thông báo (${unread} chưa đọc)` } : l)) };
+  return { ...layout, nav: layout.nav.map((l) => (l.href === INBOX_PATH ? { ...l, unread } : l)) };
 }
 
 /** Where an official's work starts: the supervisor watches, everyone else has a queue. */

@@ -6,14 +6,15 @@ import type { IDossier, ITimelineEvent } from '../../db/entities';
 import { formatVnd } from '../../domain/money';
 import { OUTCOME_LABELS } from '../../domain/outcomes';
 import { maskName } from '../../domain/personal-data';
-import { portalStatusLabel } from '../../domain/portal-status';
+import { displayedStatus, endedWithoutResult, portalStatusLabel } from '../../domain/portal-status';
+import { withoutStatusGoingBack } from './timeline';
 import { dateText, dateTimeText } from './format';
 
 export function lookupPage(input: { code: string; secret?: string; dossier?: IDossier; events?: readonly ITimelineEvent[]; error?: string }) {
   const { code, dossier, error } = input;
   // The secret typed is never written back into the page: a wrong one is typed again.
   if (!dossier) return { title: 'Tra cứu hồ sơ', code, secret: '', error, dossier: undefined };
-  const history = (input.events ?? []).filter((e) => e.type === 'status' || e.type === 'submitted');
+  const history = withoutStatusGoingBack(input.events ?? []).filter((e) => e.type === 'status' || e.type === 'submitted');
   return {
     title: `Hồ sơ ${dossier.code}`,
     code,
@@ -24,11 +25,11 @@ export function lookupPage(input: { code: string; secret?: string; dossier?: IDo
       procedureName: dossier.procedureName,
       agencyName: dossier.agency.name,
       applicant: maskName(dossier.applicantName),
-      status: dossier.status,
-      statusLabel: portalStatusLabel(dossier.status),
+      status: displayedStatus(dossier),
+      statusLabel: portalStatusLabel(displayedStatus(dossier)),
       outcomeLabel: dossier.outcome ? OUTCOME_LABELS[dossier.outcome] : undefined,
       submittedAt: dateTimeText(dossier.submittedAt),
-      appointmentAt: dateText(dossier.appointmentAt),
+      appointmentAt: endedWithoutResult(dossier) ? undefined : dateText(dossier.appointmentAt),
       completedAt: dateTimeText(dossier.completedAt),
       payment:
         dossier.payment?.status === 'pending'

@@ -1,7 +1,11 @@
-/** The development mailbox: each message with its lines, and the links in them made clickable. */
-import type { INotification } from '../../db/entities';
+/**
+ * The development mailbox: what the mail and SMS sandboxes received, each message with its lines
+ * and the links in them made clickable, and the outbox's messages not delivered (yet).
+ */
 import type { OfficialRole } from '../../domain/roles';
+import type { Mailbox } from '../services/delivery';
 import type { SessionUser } from '../session-user';
+import { deliveryStatusLabel } from './dossier-messages';
 import { dateTimeText } from './format';
 
 /** Who may read the mailbox: administrators (every message), supervisors (their agency's). */
@@ -28,14 +32,37 @@ export function mailLine(line: string): MailPart[] {
   return parts;
 }
 
-export function mailboxPage(messages: readonly INotification[], recipient: string) {
+const CHANNEL = { email: 'Thư điện tử', sms: 'SMS' } as const;
+
+export function mailboxPage(mailbox: Mailbox, recipient: string) {
   return {
     title: 'Hộp thư thử nghiệm',
     recipient,
-    messages: messages.map((m) => ({
+    unreachable: mailbox.unreachable.length ? `Không đọc được hộp thư thử nghiệm (${mailbox.unreachable.join(', ')}): trang chỉ hiện những gì đọc được.` : '',
+    messages: mailbox.arrived.map((m) => ({
+      channel: m.channel,
+      subject: m.subject || `Tin nhắn SMS tới ${m.to}`,
+      header: [
+        `${CHANNEL[m.channel]} tới ${m.recipientName ? `${m.recipientName} <${m.to}>` : m.to}`,
+        `nhận lúc ${dateTimeText(m.receivedAt)}`,
+        m.dossierCode ? `hồ sơ ${m.dossierCode}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      lines: m.text.split('\n').map(mailLine),
+    })),
+    waiting: mailbox.waiting.map((m) => ({
       subject: m.subject,
-      header: `Gửi ${m.recipientName} <${m.recipient}> · ${dateTimeText(m.createdAt)} · hồ sơ ${m.dossierCode}`,
-      lines: m.body.split('\n').map(mailLine),
+      detail: [
+        `${CHANNEL[m.channel]} tới ${m.recipient}`,
+        `hồ sơ ${m.dossierCode}`,
+        deliveryStatusLabel(m.status),
+        `${m.attempts} lần thử`,
+        m.status === 'pending' ? `lần tới: ${dateTimeText(m.nextAttemptAt)}` : '',
+        m.lastError ?? '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     })),
   };
 }

@@ -89,6 +89,7 @@ const TABS = [
   { href: '/giam-sat/nhiem-vu', label: 'Nhiệm vụ' },
   { href: '/giam-sat/can-bo', label: 'Khối lượng theo cán bộ' },
   { href: '/giam-sat/vang-mat', label: 'Vắng mặt, ủy quyền' },
+  { href: '/giam-sat/tin-nhan-loi', label: 'Tin nhắn gửi lỗi' },
 ];
 
 /** The tabs of the supervision pages. */

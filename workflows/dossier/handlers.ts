@@ -162,8 +162,12 @@ export function registerHandlers(run: Run): void {
     },
     {
       validator: ({ taskId, to, actor }) => {
-        if (actor.role !== 'supervisor') refuse('Chỉ cán bộ giám sát được phân công lại nhiệm vụ.');
         const task = state.openTaskById(taskId);
+        // Release (issue 9): the official holding a task gives it back to a group, the same move a
+        // supervisor makes. Validators do not run on replay and a refused Update leaves no history,
+        // so this widens what is accepted without changing any recorded run.
+        const release = to.kind === 'group' && !!task && !task.decision && task.assignee?.id === actor.id;
+        if (actor.role !== 'supervisor' && !release) refuse('Chỉ cán bộ giám sát được phân công lại nhiệm vụ.');
         if (!task) refuse('Nhiệm vụ này không còn chờ xử lý.');
         if (actor.agencyCode !== task.agencyCode || to.agencyCode !== task.agencyCode)
           refuse('Nhiệm vụ không thuộc cơ quan của bạn.');

@@ -7,7 +7,8 @@
  */
 import type { ApologyRecord } from '../../domain/dossier-records';
 import type { ClockPause, TimeLimit } from '../../domain/legal-clock';
-import type { PortalStatus } from '../../domain/portal-status';
+import { patched } from '@temporalio/workflow';
+import { type PortalStatus, STATUS } from '../../domain/portal-status';
 import { formatVietnameseDateTime } from '../../domain/vietnam-time';
 import type { ProcedureDefinition, Step, TaskAction, TaskStep } from '../../engine/definition';
 import type {
@@ -24,6 +25,9 @@ import type {
 } from '../messages';
 import { nowIso } from './clock';
 import type { ProjectionLog } from './projection';
+
+/** Patch id: an accepted dossier's status does not go back to 1 when it returns to intake. */
+export const STATUS_NEVER_BACK = 'status-never-back';
 
 export interface Decision {
   action: string;
@@ -287,7 +291,17 @@ export class DossierState {
   enter(step: Step, flow: Flow): void {
     if (!flow.branch) this.currentStep = step;
     this.event({ type: 'step', actor: SYSTEM_ACTOR, stepId: step.id, note: step.name });
-    if (step.status) this.setStatus(step.status);
+    if (step.status) this.setStatus(this.forward(step.status));
+  }
+
+  /**
+   * A dossier accepted once never reads "Mới đăng ký" again: going back to the intake step (a
+   * failed check, a return to intake, a supplement answered) reads "Đang xử lý". Asked only on
+   * that path, so dossiers that never take it record no marker; those started before replay as
+   * they ran (`patched`).
+   */
+  private forward(status: PortalStatus): PortalStatus {
+    return status === STATUS.REGISTERED && this.acceptedAt !== undefined && patched(STATUS_NEVER_BACK) ? STATUS.IN_PROGRESS : status;
   }
 
   setStatus(status: PortalStatus, actor: EventActor = SYSTEM_ACTOR): void {

@@ -46,7 +46,7 @@ export function adminOfficeHoursRoutes(s: WebServices): Router {
     const body = parse(officeHoursBody, raw);
     if (!body.ok) return res.status(422).render('admin-office-hours-agency', officeHoursPage(agency, SESSION_COUNT, { values: typed(raw), errors: body.errors }));
     await s.officeHours.set({ username: currentUser(req).username, ip: req.ip }, currentUser(req), agency.code, body.value);
-    flash(req, 'success', `Đã lưu giờ làm việc của ${agency.name}.`);
+    flash(req, 'success', 'Đã lưu giờ làm việc của {{agency}}.', { agency: agency.name });
     res.redirect(303, officeHoursHref(agency.code));
   });
 
@@ -54,7 +54,7 @@ export function adminOfficeHoursRoutes(s: WebServices): Router {
     const agency = await loadAgency(req, res);
     if (!agency) return;
     await s.officeHours.set({ username: currentUser(req).username, ip: req.ip }, currentUser(req), agency.code, null);
-    flash(req, 'success', `${agency.name} dùng giờ làm việc mặc định.`);
+    flash(req, 'success', '{{agency}} dùng giờ làm việc mặc định.', { agency: agency.name });
     res.redirect(303, officeHoursHref(agency.code));
   });
 

@@ -16,6 +16,9 @@ export const claimBody = formWith({ taskId, requestId: requestIdField });
 /** Inputs of an action arrive as `in_<field name>`; every other key is one of these. */
 export const INPUT_PREFIX = 'in_';
 export const DECISION_FIELDS = ['taskId', 'action', 'reason', 'requestId'] as const;
+/** The checkbox that confirms a danger action (refuse, reject); its value when ticked. */
+export const CONFIRM_FIELD = 'confirm';
+export const CONFIRMED = 'yes';
 export const decisionBody = formWith({
   taskId,
   action: z

@@ -18,13 +18,15 @@ import type { OpenedWhat } from '../../services/audit-log';
 import type { DownloadableDocument } from '../../services/documents';
 import { resultsOf } from '../../services/read-model';
 import { actorOf } from '../../session-user';
+import { documentsFor } from './attachments';
 import { formBody, parse } from '../../validation';
 import { type DossierFormState, dossierPage } from '../../view-models/dossier';
-import { errorPage } from '../../view-models/error';
+import { dossierMessages } from '../../view-models/dossier-messages';
 import { statusOf } from '../outcome-status';
-import { apologyBody, claimBody, decisionBody, dossierParams, INPUT_PREFIX, reassignBody, resultDocumentParams } from './dossier.schema';
+import { apologyBody, claimBody, CONFIRM_FIELD, CONFIRMED, decisionBody, dossierParams, INPUT_PREFIX, reassignBody, resultDocumentParams } from './dossier.schema';
 import { DEFAULT_OFFICE_HOURS } from '../../../domain/legal-clock';
 import { hoursFor } from '../../../engine/time-limits';
+import { dossierNotFound } from './dossier-lookup';
 
 /** What the official typed into an action's inputs (`in_<field>`), by field name. */
 function typedInputs(body: Record<string, unknown>): Record<string, string> {
@@ -46,8 +48,7 @@ export function dossierRoutes(s: WebServices): Router {
   const router = Router();
   router.use('/ho-so', requireOfficial());
 
-  const notFound = (res: Response, code: string) =>
-    res.status(404).render('error', errorPage('Không tìm thấy hồ sơ', `Không có hồ sơ ${code} trong cơ quan của bạn.`));
+  const notFound = dossierNotFound;
 
   async function renderDossier(req: Request, res: Response, dossier: IDossier, status = 200, state: DossierFormState = {}) {
     const user = currentUser(req);
@@ -61,7 +62,11 @@ export function dossierRoutes(s: WebServices): Router {
     const stepOf = (task: (typeof tasks)[number]) => s.tasks.taskStep(definition, task);
     const results = resultsOf(dossier);
     const hours = hoursFor(definition, dossier.agency.officeHours ?? DEFAULT_OFFICE_HOURS);
-    res.status(status).render('dossier', dossierPage({ dossier, definition, tasks, stepOf, results, events, user, calendar, hours, colleagues, state }));
+    // The documents part (issue 9): partials/dossier-documents.ejs, for the dossier's own agency (a consulted one does not open them).
+    const documents = dossier.agency.id === user.agencyId ? await documentsFor(s, user, dossier) : undefined;
+    // Messages to the applicant and their delivery (issue 9): partials/dossier-messages.ejs.
+    const messages = dossierMessages(await s.deliveries.ofDossier(dossier.code), user);
+    res.status(status).render('dossier', { ...dossierPage({ dossier, definition, tasks, stepOf, results, events, user, calendar, hours, colleagues, state }), documents, messages });
   }
 
   async function loadDossier(req: Request, res: Response): Promise<IDossier | undefined> {
@@ -129,9 +134,15 @@ export function dossierRoutes(s: WebServices): Router {
     let inputs: Record<string, string> | undefined;
     if (chosen) {
       // Field errors first (422, values kept); state errors come from the workflow (409).
-      if (chosen.requires.includes('reason') && !reason) {
-        return renderDossier(req, res, dossier, 422, { ...sent, errors: { reason: `Vui lòng nhập lý do để "${chosen.label}".` } });
+      const errors: Record<string, string> = {};
+      if (chosen.requires.includes('reason') && !reason) errors.reason = `Vui lòng nhập lý do để "${chosen.label}".`;
+      // A danger action (refuse, reject) ends the dossier: the official ticks the confirmation first (no script needed).
+      // On a task already closed (a stale page) the workflow's reason says more than the checkbox: it answers 409.
+      const open = resolved.kind === 'resolved' && resolved.task.status === 'open';
+      if (chosen.style === 'danger' && open && raw[CONFIRM_FIELD] !== CONFIRMED) {
+        errors[CONFIRM_FIELD] = `Vui lòng đánh dấu ô xác nhận trước khi "${chosen.label}": thao tác này kết thúc hồ sơ và không hoàn tác được.`;
       }
+      if (Object.keys(errors).length) return renderDossier(req, res, dossier, 422, { ...sent, errors });
       const fields = chosen.inputs ?? [];
       const checked = validateFields(fields, sent.inputs ?? {}, localIsoDate(new Date()));
       if (!checked.ok) {
@@ -142,7 +153,7 @@ export function dossierRoutes(s: WebServices): Router {
     // An unknown task or action goes to the workflow as it is: it refuses with the reason.
     const outcome = await s.actions.complete(dossier.code, { taskId, action, reason: reason || undefined, inputs, actor: actorOf(user) }, requestId);
     if (outcome.kind === 'done') {
-      flash(req, 'success', `Đã thực hiện "${chosen?.label ?? action}" cho hồ sơ ${dossier.code}.`);
+      flash(req, 'success', 'Đã thực hiện "{{action}}" cho hồ sơ {{code}}.', { action: chosen?.label ?? action, code: dossier.code });
       return res.redirect(303, user.role === 'supervisor' ? `/ho-so/${encodeURIComponent(dossier.code)}` : '/cong-viec');
     }
     await notApplied(req, res, dossier, outcome, sent);
@@ -176,7 +187,7 @@ export function dossierRoutes(s: WebServices): Router {
       requestId,
     );
     if (outcome.kind === 'done') {
-      flash(req, 'success', `Đã giao nhiệm vụ cho ${target.fullName}.`);
+      flash(req, 'success', 'Đã giao nhiệm vụ cho {{name}}.', { name: target.fullName });
       return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
     }
     await notApplied(req, res, dossier, outcome, sent);
@@ -198,7 +209,7 @@ export function dossierRoutes(s: WebServices): Router {
       requestId,
     );
     if (outcome.kind === 'done') {
-      flash(req, 'success', `Đã gửi thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${dossier.code}.`);
+      flash(req, 'success', 'Đã gửi thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {{code}}.', { code: dossier.code });
       return res.redirect(303, `/ho-so/${encodeURIComponent(dossier.code)}`);
     }
     await notApplied(req, res, dossier, outcome, sent);

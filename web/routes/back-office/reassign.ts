@@ -40,7 +40,7 @@ export function reassignRoutes(s: WebServices): Router {
     const { taskIds, target, reason, requestId } = body.value;
     const outcome = await s.reassignment.start(currentUser(req), { taskIds, target, reason }, requestId);
     if (outcome.kind === 'started') {
-      flash(req, 'success', `Đã gửi yêu cầu phân công lại ${new Set(taskIds).size} nhiệm vụ.`);
+      flash(req, 'success', 'Đã gửi yêu cầu phân công lại {{count}} nhiệm vụ.', { count: new Set(taskIds).size });
       return res.redirect(303, `/giam-sat/phan-cong/${encodeURIComponent(outcome.batchId)}`);
     }
     const form = { ...kept, requestId };

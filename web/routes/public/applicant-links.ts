@@ -14,6 +14,9 @@ import { errorPage } from '../../view-models/error';
 import { resultsPage } from '../../view-models/results';
 import { supplementPage, type SupplementPageInput } from '../../view-models/supplement';
 import { newRequestId } from '../../request-id';
+import { uploadedFiles } from '../../middleware/multipart';
+import { requirementsOf } from '../../services/attachments';
+import { requirementView } from '../../view-models/dossier-documents';
 import { statusOf } from '../outcome-status';
 import {
   resultDocumentParams,
@@ -42,9 +45,28 @@ export function applicantLinkRoutes(s: WebServices): Router {
     return (await s.readModel.publicDossier(code)) ?? undefined;
   }
 
-  function page(dossier: IDossier, round: number, token: string, rest: Partial<SupplementPageInput> = {}) {
-    const form = s.tasks.supplementForm(dossier, s.procedures.of(dossier));
-    return supplementPage({ dossier, form, round, token, values: dossier.form, errors: {}, requestId: newRequestId(), ...rest });
+  /**
+   * The supplement page, with file inputs for the procedure's documents (issue 9): a file sent
+   * replaces the document's current version, which is kept. `uploads` tells what this answer did with files.
+   */
+  function page(
+    dossier: IDossier,
+    round: number,
+    token: string,
+    rest: Partial<SupplementPageInput> = {},
+    uploads: { errors?: Record<string, string>; saved?: string[]; problem?: string } = {},
+  ) {
+    const definition = s.procedures.of(dossier);
+    const form = s.tasks.supplementForm(dossier, definition);
+    return {
+      ...supplementPage({ dossier, form, round, token, values: dossier.form, errors: {}, requestId: newRequestId(), ...rest }),
+      uploads: {
+        requirements: requirementsOf(definition, dossier.form).map((r) => ({ ...requirementView({ ...r, required: false }, uploads.errors?.[r.id]) })),
+        limitsText: `Có thể gửi kèm tệp ${s.attachments.acceptedTypesLabel()} thay cho giấy tờ cần bổ sung; tệp mới thay thế bản trước (bản trước vẫn được lưu).`,
+        saved: uploads.saved ?? [],
+        problem: uploads.problem,
+      },
+    };
   }
 
   router.get('/bo-sung/:code', async (req, res) => {
@@ -77,17 +99,26 @@ export function applicantLinkRoutes(s: WebServices): Router {
     if (!form) {
       return res.status(409).render('supplement', page(dossier, round, token, { error: 'Hồ sơ không ở trạng thái chờ bổ sung.' }));
     }
+    // Files first (issue 9): refused ones are named one by one; accepted ones are kept at once, so
+    // a field to correct never makes the applicant choose them again.
+    const typedValues = { values: { ...dossier.form, ...otherValues(raw, SUPPLEMENT_CONTROLS) }, note, requestId };
+    const uploadProblem = res.locals.uploadProblem as string | undefined;
+    if (uploadProblem) return res.status(413).render('supplement', page(dossier, round, token, typedValues, { problem: uploadProblem }));
+    const requirements = requirementsOf(definition, dossier.form);
+    const files = s.attachments.check(uploadedFiles(req), requirements, await s.attachments.heldBytes(dossier));
+    if (Object.keys(files.errors).length) return res.status(422).render('supplement', page(dossier, round, token, typedValues, { errors: files.errors }));
+    const saved = (await s.attachments.add(dossier, files.accepted, requirements, { kind: 'applicant', name: dossier.applicantName })).map((a) => a.title);
     const answer = s.tasks.checkSupplementAnswer(dossier, definition, form, otherValues(body.value, SUPPLEMENT_CONTROLS), localIsoDate(new Date()));
     const again = { values: answer.values, note, requestId };
     if (Object.keys(answer.errors).length) {
-      return res.status(422).render('supplement', page(dossier, round, token, { ...again, errors: answer.errors }));
+      return res.status(422).render('supplement', page(dossier, round, token, { ...again, errors: answer.errors }, { saved }));
     }
     const outcome = await s.actions.submitSupplement(dossier.code, { round, form: answer.form, note: note || undefined }, requestId);
     // The signed link proved the applicant: the status page opens with the dossier's secret.
     if (outcome.kind === 'done') return res.redirect(303, lookupPath(dossier.code, dossier.lookupSecret));
     // Refused: the request is over. Not confirmed: the same request id retries the same Update.
     const status = statusOf(outcome);
-    res.status(status).render('supplement', page(dossier, round, token, { ...again, requestId: status === 503 ? requestId : newRequestId(), error: outcome.message }));
+    res.status(status).render('supplement', page(dossier, round, token, { ...again, requestId: status === 503 ? requestId : newRequestId(), error: outcome.message }, { saved }));
   });
 
   router.get('/ket-qua/:code', async (req, res) => {
