@@ -45,7 +45,7 @@ test('the statuses, roles and the header are translated', () => {
 
 test('every fixed text of the translated pages is in the catalogue', () => {
   const views = path.join(__dirname, '..', '..', 'web', 'views');
-  const translated = ['partials/header', 'partials/footer', 'partials/field', 'partials/supervision-filters', 'partials/supervision-pager', 'partials/supervision-tabs', 'home', 'login', 'error', 'catalogue', 'procedure', 'procedures', 'lookup', 'inbox', 'submit', 'supervision', 'supervision-tasks', 'supervision-workload', 'reports', 'results', 'submitted', 'audit', 'admin-office-hours', 'reassignment', 'absences', 'queue', 'partials/queue-search', 'dossier', 'counter-procedures', 'counter-intake'];
+  const translated = ['partials/header', 'partials/footer', 'partials/field', 'partials/supervision-filters', 'partials/supervision-pager', 'partials/supervision-tabs', 'home', 'login', 'error', 'catalogue', 'procedure', 'procedures', 'lookup', 'inbox', 'submit', 'supervision', 'supervision-tasks', 'supervision-workload', 'reports', 'results', 'submitted', 'audit', 'admin-office-hours', 'reassignment', 'absences', 'queue', 'partials/queue-search', 'dossier', 'counter-procedures', 'counter-intake', 'supplement', 'payment-return', 'partials/upload-fields', 'partials/dossier-documents', 'partials/dossier-messages', 'delivery-failures', 'mailbox', 'counter-handover', 'counter-payment', 'counter-documents'];
   const missing: string[] = [];
   for (const view of translated) {
     const source = fs.readFileSync(path.join(views, `${view}.ejs`), 'utf8');
