@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { create as createQrCode } from 'qrcode';
-import { formatVietnameseDate, localDateParts, localIsoDate } from '../domain/vietnam-time';
+import { formatVietnameseDate, formatVietnameseDateTime, localDateParts, localIsoDate } from '../domain/vietnam-time';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -329,4 +329,9 @@ export function startTable(doc: Pdf, columns: readonly TableColumn[], options: T
       draw(cells, 'regular');
     },
   };
+}
+
+/** A table cell's moment ("08:30 ngày 02/12/2026"), empty when there is none. */
+export function tableDateTime(iso: string | undefined): string {
+  return iso ? formatVietnameseDateTime(iso) : '';
 }

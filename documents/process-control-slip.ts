@@ -12,11 +12,11 @@ import {
   drawTitle,
   type DossierFormHeading,
   startTable,
+  tableDateTime,
   toBuffer,
   vietnameseDateLine,
   vietnameseTimeAndDate,
 } from './pdf-kit';
-import { formatVietnameseDateTime } from '../domain/vietnam-time';
 
 export interface ProcessControlStep {
   /** The step ("Tiếp nhận hồ sơ", "Thẩm định"). */
@@ -38,7 +38,6 @@ export interface ProcessControlData extends DossierFormHeading {
   steps: readonly ProcessControlStep[];
 }
 
-const when = (iso: string | undefined) => (iso ? formatVietnameseDateTime(iso) : '');
 
 export function renderProcessControlSlipPdf(data: ProcessControlData): Promise<Buffer> {
   const doc = createDocument({
@@ -71,7 +70,7 @@ export function renderProcessControlSlipPdf(data: ProcessControlData): Promise<B
     { fontSize: 8, bottom: doc.page.height - doc.page.margins.bottom - 90 },
   );
   for (const step of data.steps) {
-    table.row([step.name, step.handedOverBy, step.receivedBy, when(step.receivedAt), when(step.finishedAt), when(step.dueAt), step.standing, step.note ?? '']);
+    table.row([step.name, step.handedOverBy, step.receivedBy, tableDateTime(step.receivedAt), tableDateTime(step.finishedAt), tableDateTime(step.dueAt), step.standing, step.note ?? '']);
   }
   if (!data.steps.length) drawParagraph(doc, 'Chưa có bước xử lý nào.');
   doc.moveDown(1);

@@ -5,8 +5,8 @@
  * stream as they fill, so a long period is never held in memory whole.
  */
 import type { Writable } from 'node:stream';
-import { createDocument, drawQrCode, startTable, vietnameseDateLine } from './pdf-kit';
-import { formatVietnameseDate, formatVietnameseDateTime } from '../domain/vietnam-time';
+import { createDocument, drawQrCode, startTable, tableDateTime, vietnameseDateLine } from './pdf-kit';
+import { formatVietnameseDate } from '../domain/vietnam-time';
 
 export interface LedgerRow {
   code: string;
@@ -32,7 +32,6 @@ export interface LedgerData {
   truncatedNote?: () => string | undefined;
 }
 
-const when = (iso: string | undefined) => (iso ? formatVietnameseDateTime(iso) : '');
 
 /** Writes the ledger into `out` and resolves once the PDF has ended. */
 export async function streamTrackingLedgerPdf(data: LedgerData, out: Writable): Promise<number> {
@@ -76,7 +75,7 @@ export async function streamTrackingLedgerPdf(data: LedgerData, out: Writable): 
   let n = 0;
   for await (const row of data.rows) {
     n += 1;
-    table.row([String(n), row.code, row.applicantName, row.procedureName, when(row.receivedAt), when(row.appointmentAt), when(row.finishedAt), row.handedOver]);
+    table.row([String(n), row.code, row.applicantName, row.procedureName, tableDateTime(row.receivedAt), tableDateTime(row.appointmentAt), tableDateTime(row.finishedAt), row.handedOver]);
   }
   doc.moveDown(0.6);
   doc.font('regular').fontSize(10);
